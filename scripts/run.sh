@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts SoftTargets from a fresh clone: database, build, migrations, demo data, web server.
+#
+# Database, first match wins:
+#   1. ConnectionStrings__SoftTargets from the environment;
+#   2. Docker: the "db" service of docker-compose.yml on localhost:5432;
+#   3. the local PostgreSQL cluster in .data/postgres on port 5433 (see scripts/db.sh),
+#      stopped again when this script ends; its data is kept for the next run.
+#
+# Environment: SOFTTARGETS_PORT (default 5080), ASPNETCORE_ENVIRONMENT (default Development).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/db.sh
+
+port="${SOFTTARGETS_PORT:-5080}"
+url="http://localhost:$port"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export DOTNET_NOLOGO=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is needed: install it (package dotnet-sdk-10.0) and run this again." >&2
+  exit 1
+fi
+
+if [[ -n ${ConnectionStrings__SoftTargets:-} ]]; then
+  echo "Using the database from ConnectionStrings__SoftTargets."
+elif docker_available && docker compose version >/dev/null 2>&1; then
+  echo "Starting PostgreSQL in Docker (docker compose service db)..."
+  docker compose up -d --wait db
+  export ConnectionStrings__SoftTargets="Host=localhost;Port=5432;Username=softtargets;Password=softtargets;Database=softtargets"
+elif pg_find_bin 2>/dev/null; then
+  if ! pg_local_running; then
+    trap pg_local_stop EXIT
+  fi
+  pg_local_start >/dev/null
+  export ConnectionStrings__SoftTargets="$PG_LOCAL_CONN"
+else
+  cat >&2 <<'EOF'
+SoftTargets needs PostgreSQL, and neither Docker nor the PostgreSQL server binaries were found.
+Install one of them, then run scripts/run.sh again:
+  - PostgreSQL server (Debian/Ubuntu):  sudo apt-get install -y postgresql
+  - Docker Engine with the compose plugin (then docker-compose.yml starts PostgreSQL 16)
+Or point the app at an existing database:
+  ConnectionStrings__SoftTargets='Host=...;Port=5432;Username=...;Password=...;Database=softtargets' scripts/run.sh
+EOF
+  exit 1
+fi
+
+echo "Building..."
+dotnet build src/SoftTargets.Web -c Release -nologo -v q
+
+cd src/SoftTargets.Web # the app's content root is the working directory
+app=(dotnet bin/Release/net10.0/SoftTargets.Web.dll)
+"${app[@]}" migrate
+"${app[@]}" seed-demo
+
+echo
+echo "SoftTargets: $url  (environment $ASPNETCORE_ENVIRONMENT; Ctrl-C stops it)"
+echo "Demo accounts: see \"Demo accounts\" in README.md."
+echo
+
+# The app runs in the background so that Ctrl-C or a kill of this script reaches it as SIGTERM,
+# which ASP.NET Core handles as a graceful shutdown; we then wait for it to finish.
+"${app[@]}" --urls "$url" &
+app_pid=$!
+trap 'kill -TERM "$app_pid" 2>/dev/null || true' INT TERM HUP
+status=0
+while kill -0 "$app_pid" 2>/dev/null; do
+  wait "$app_pid" || status=$? # returns early when a signal arrives; loop until the app exits
+done
+exit "$status"

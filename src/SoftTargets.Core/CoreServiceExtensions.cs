@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Data.Interceptors;
+using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Features.Home;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Features.Organizations;
+using SoftTargets.Core.Features.Sites;
+using SoftTargets.Core.Features.Compliance;
+using SoftTargets.Core.Features.Users;
+
+namespace SoftTargets.Core;
+
+public static class CoreServiceExtensions
+{
+    /// <summary>
+    /// Everything Core needs, registered the same way for the web app, the command-line verbs and the
+    /// tests. The host must also register an <see cref="Security.ICurrentUser"/>.
+    /// </summary>
+    public static IServiceCollection AddSoftTargetsCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditInterceptor>();
+
+        // Scoped, not singleton: each scope (a request or a Blazor circuit) audits as its own user.
+        services.AddDbContextFactory<SoftTargetsDbContext>((sp, options) => options
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            ServiceLifetime.Scoped);
+
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<HomeQueries>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<SiteQueries>();
+        services.AddScoped<SiteService>();
+        services.AddScoped<FindingService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<MethodologyQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SoftTargets.Core.Domain.Audit;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Data.Interceptors;
+
+/// <summary>
+/// The one place that fills audit fields and writes the audit trail, inside the same SaveChanges
+/// (so the same transaction) as the change itself. Services never do either.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> NotAudited =
+        [nameof(AuditableEntity.CreatedAt), nameof(AuditableEntity.CreatedBy), nameof(AuditableEntity.UpdatedAt), nameof(AuditableEntity.UpdatedBy), "Version", "Content"];
+
+    /// <summary>
+    /// Only framework code saves synchronously (data-protection keys), and nothing it saves is audited;
+    /// audited changes need the current user, which is read asynchronously.
+    /// </summary>
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context && context.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && IsAudited(e)))
+            throw new InvalidOperationException("Save audited changes with SaveChangesAsync.");
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            Record(context, actor, clock.GetUtcNow());
+        }
+        return result;
+    }
+
+    private static void Record(DbContext context, Actor actor, DateTimeOffset now)
+    {
+        context.ChangeTracker.DetectChanges();
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            if (entry.Entity is AuditableEntity auditable) Stamp(entry, auditable, actor, now);
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            context.Add(new AuditLogEntry(now, actor.UserId.Length > 0 ? actor.UserId : actor.UserName, actor.UserName,
+                actor.OrganizationId, entry.Metadata.ClrType.Name, KeyOf(entry), ActionOf(entry.State), changes.ToJsonString()));
+        }
+    }
+
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditLogEntry or DataProtectionKey
+        or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string> or IdentityRoleClaim<string>
+        or ApplicationUser or IdentityRole or IdentityUserRole<string>);
+
+    private static void Stamp(EntityEntry entry, AuditableEntity entity, Actor actor, DateTimeOffset now)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            entity.CreatedAt = now;
+            entity.CreatedBy = actor.UserName;
+        }
+        if (entry.State is EntityState.Added or EntityState.Modified)
+        {
+            entity.UpdatedAt = now;
+            entity.UpdatedBy = actor.UserName;
+        }
+    }
+
+    private static JsonObject Changes(EntityEntry entry)
+    {
+        var changes = new JsonObject();
+        foreach (var property in entry.Properties)
+        {
+            if (NotAudited.Contains(property.Metadata.Name) || property.Metadata.IsShadowProperty()) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[property.Metadata.Name] = Change(null, property.CurrentValue);
+                    break;
+                case EntityState.Deleted:
+                    changes[property.Metadata.Name] = Change(property.OriginalValue, null);
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(Json(property.OriginalValue), Json(property.CurrentValue)):
+                    changes[property.Metadata.Name] = Change(property.OriginalValue, property.CurrentValue);
+                    break;
+            }
+        }
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                var name = complex.Metadata.Name + "." + property.Metadata.Name;
+                if (entry.State == EntityState.Added) changes[name] = Change(null, property.CurrentValue);
+                else if (entry.State == EntityState.Deleted) changes[name] = Change(property.OriginalValue, null);
+                else if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    changes[name] = Change(property.OriginalValue, property.CurrentValue);
+            }
+        }
+        return changes;
+    }
+
+    private static JsonObject Change(object? before, object? after) =>
+        new() { ["before"] = Node(before), ["after"] = Node(after) };
+
+    private static JsonNode? Node(object? value) =>
+        value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), JsonbConversion.Options);
+
+    private static string? Json(object? value) => Node(value)?.ToJsonString();
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static AuditAction ActionOf(EntityState state) => state switch
+    {
+        EntityState.Added => AuditAction.Created,
+        EntityState.Deleted => AuditAction.Deleted,
+        _ => AuditAction.Updated,
+    };
+}

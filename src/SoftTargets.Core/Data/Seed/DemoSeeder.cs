@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Readiness;
+using SoftTargets.Core.Domain.Sites;
+using SoftTargets.Core.Domain.Threats;
+using SoftTargets.Core.Domain.Users;
+
+namespace SoftTargets.Core.Data.Seed;
+
+/// <summary>
+/// Fills an empty database with a small, realistic country: a ministry, two operators, an audit
+/// body, one account per role and a published starter methodology. Does nothing when any
+/// organisation exists, so it is safe to run on every start.
+/// </summary>
+public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+{
+    public const string Password = "SoftTargets-Demo-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Role)> Accounts =
+    [
+        ("admin@softtargets.example", Roles.Administrator),
+        ("editor@softtargets.example", Roles.MethodologyEditor),
+        ("auditor@softtargets.example", Roles.Auditor),
+        ("manager@arenaplus.example", Roles.VenueManager),
+        ("manager@zs-lipova.example", Roles.VenueManager),
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Organizations.AnyAsync(ct)) return false;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var ministry = new Organization("Ministerstvo vnitra (demo)", OrganizationKind.Ministry, Region.Praha);
+        var arena = new Organization("ArenaPlus Venues a.s.", OrganizationKind.Operator, Region.Moravskoslezsky);
+        var school = new Organization("Základní škola Lipová Olomouc", OrganizationKind.Operator, Region.Olomoucky);
+        var inspection = new Organization("Národní inspekce měkkých cílů (demo)", OrganizationKind.AuditBody, Region.Praha);
+        db.Organizations.AddRange(ministry, arena, school, inspection);
+
+        var methodology = new Methodology(StarterMethodology.Code, StarterMethodology.Name);
+        var version = methodology.StartDraft(StarterMethodology.Document);
+        version.Publish("First published version.", "system", clock.GetUtcNow().AddDays(-60));
+        db.Methodologies.Add(methodology);
+
+        var stadium = Site(arena, "Slezská aréna", "Závodní 2891/86, Ostrava", Region.Moravskoslezsky, "stadium", 15000, 4000,
+            ["outdoor-queues", "alcohol-served", "high-profile-events"]);
+        stadium.AddZone("Tribune North", 6000, 6, "Car park P2, north gate", "Concourse level -1");
+        stadium.AddContact("security-lead", "Petra Horáková", "+420 601 111 222", "p.horakova@arenaplus.example", false);
+        stadium.AddContact("security-lead", "Tomáš Beneš", "+420 601 111 333", "t.benes@arenaplus.example", true);
+        stadium.AssessThreat("firearms", new RiskRating(2, 5), new RiskRating(2, 4), "High-profile matches draw large crowds.");
+        stadium.AssessThreat("vehicle-as-weapon", new RiskRating(3, 4), new RiskRating(2, 3), "Fans gather on the open plaza.");
+        var hall = Site(arena, "Koncertní síň Vltava", "Nábřeží 12, Praha 1", Region.Praha, "concert-hall", 1200, 900,
+            ["glass-facades", "transport-hub-adjacent"]);
+        hall.AddZone("Main hall", 1000, 3, "Square in front of the main entrance", "Rehearsal room B");
+        hall.AssessThreat("ied", new RiskRating(2, 5), new RiskRating(2, 4), "Glass façade next to a tram stop.");
+        var mall = Site(arena, "Obchodní centrum Brána Plzeň", "Rokycanská 1, Plzeň", Region.Plzensky, "shopping-centre", 6000, 12000,
+            ["underground-parking", "glass-facades"]);
+        var lipova = Site(school, "ZŠ Lipová – hlavní budova", "Lipová 5, Olomouc", Region.Olomoucky, "school", 650, 600,
+            ["children-present"]);
+        lipova.AddZone("Pavilion A", 400, 2, "School playground", "Gym");
+        lipova.AddContact("security-lead", "Jana Dvořáková", "+420 585 000 111", "reditelka@zs-lipova.example", false);
+        db.Sites.AddRange(stadium, hall, mall, lipova);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var measures = new List<PlanMeasure>();
+        foreach (var (site, tier) in new[] { (stadium, "enhanced"), (hall, "enhanced"), (lipova, "standard") })
+            measures.AddRange(Plan(site, tier, version, today));
+        db.Drills.Add(new Drill(stadium.Id, today.AddMonths(-3), "firearms", 120, "Lockdown took 4 minutes; the north gate closed late."));
+        await db.SaveChangesAsync(ct);
+
+        string? auditorId = null;
+        foreach (var (email, role) in Accounts)
+        {
+            var organization = role switch
+            {
+                Roles.Auditor => inspection,
+                Roles.VenueManager => email.EndsWith("arenaplus.example", StringComparison.Ordinal) ? arena : school,
+                _ => ministry,
+            };
+            var user = new ApplicationUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, OrganizationId = organization.Id,
+                DisplayName = email.Split('@')[0] switch { "admin" => "Adam Správce", "editor" => "Eva Metodiková", "auditor" => "Aleš Kontrolor", _ => "Martin Provozní" },
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+            if (role == Roles.Auditor) auditorId = user.Id;
+        }
+
+        db.Findings.Add(new Finding(hall.Id, measures.First(m => m.SiteId == hall.Id && m.MeasureKey == "RES-01").Id, auditorId!,
+            FindingSeverity.High, "Lockdown procedure not drilled", "No drill record for the lockdown procedure in the last 12 months.", today.AddDays(30)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static Site Site(Organization owner, string name, string address, Region region, string venueType, int occupancy, int visitors, string[] attributes) =>
+        new(owner.Id, new SiteProfile(name, address, region, venueType, occupancy, visitors, "Mo–Su 8:00–22:00", attributes));
+
+    private List<PlanMeasure> Plan(Site site, string tier, MethodologyVersion version, DateOnly today)
+    {
+        var document = new GuidelineDocument
+        {
+            Tier = tier,
+            Measures = version.Content.Measures.Select(m => new GuidelineMeasure(m.Key, true, "Demo plan")).ToList(),
+        };
+        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, tier, document, "demo"));
+
+        var measures = new List<PlanMeasure>();
+        var index = 0;
+        foreach (var template in version.Content.Measures)
+        {
+            var measure = new PlanMeasure(site.Id, template.Key, template.Priority, isApplicable: true);
+            var status = (index++ % 4) switch { 0 => MeasureStatus.Implemented, 1 => MeasureStatus.InProgress, _ => MeasureStatus.NotStarted };
+            measure.ChangeStatus(status, "", "system", clock.GetUtcNow());
+            measure.Assign(template.Role, status == MeasureStatus.Implemented ? null : today.AddDays(index % 3 == 0 ? -10 : 20 * index),
+                today.AddDays(index * 7));
+            measures.Add(measure);
+        }
+        db.PlanMeasures.AddRange(measures);
+        return measures;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Seeding a demo user failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

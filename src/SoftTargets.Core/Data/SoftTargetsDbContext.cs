@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Domain.Audit;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Readiness;
+using SoftTargets.Core.Domain.Sites;
+using SoftTargets.Core.Domain.Users;
+
+namespace SoftTargets.Core.Data;
+
+public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Methodology> Methodologies => Set<Methodology>();
+    public DbSet<MethodologyVersion> MethodologyVersions => Set<MethodologyVersion>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SitePlan> SitePlans => Set<SitePlan>();
+    public DbSet<PlanMeasure> PlanMeasures => Set<PlanMeasure>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Drill> Drills => Set<Drill>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SoftTargetsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are reordered.
+        configurationBuilder.Properties<OrganizationKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Region>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<MethodologyVersionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MeasurePriority>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MeasureStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FindingSeverity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<FindingStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<IncidentPhase>().HaveConversion<string>().HaveMaxLength(4);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,77 @@
+using SoftTargets.Core.Domain.Common;
+
+namespace SoftTargets.Core.Domain.Methodology;
+
+/// <summary>
+/// The whole content of one methodology version, stored as one JSONB document. Versioning copies it,
+/// a diff compares two of them, import and export serialise it. Keys are stable for ever: plans,
+/// evidence and dashboards hang on them.
+/// </summary>
+public sealed record MethodologyDocument
+{
+    public LocalizedText Title { get; init; } = new("", "");
+    public IReadOnlyList<CatalogItem> Roles { get; init; } = [];
+    public IReadOnlyList<CatalogItem> VenueTypes { get; init; } = [];
+    public IReadOnlyList<CatalogItem> ThreatTypes { get; init; } = [];
+    public IReadOnlyList<CatalogItem> Attributes { get; init; } = [];
+
+    /// <summary>Evaluated from the top; the first tier whose condition holds wins.</summary>
+    public IReadOnlyList<TierRule> Tiers { get; init; } = [];
+    public IReadOnlyList<MeasureTemplate> Measures { get; init; } = [];
+    public IReadOnlyList<AssessmentQuestion> Questions { get; init; } = [];
+    public IReadOnlyList<PlaybookTemplate> Playbooks { get; init; } = [];
+
+    public static MethodologyDocument Empty { get; } = new();
+}
+
+public sealed record CatalogItem(string Key, LocalizedText Name);
+
+public sealed record TierRule(string Key, LocalizedText Name, Condition When);
+
+public sealed record MeasureTemplate
+{
+    public required string Key { get; init; }
+    public MeasureCategory Category { get; init; }
+    public MeasurePriority Priority { get; init; }
+    public required string Role { get; init; }
+    public int ReviewMonths { get; init; } = 12;
+    public required LocalizedText Title { get; init; }
+    public LocalizedText Guidance { get; init; } = new("", "");
+    public LocalizedText Evidence { get; init; } = new("", "");
+
+    /// <summary>Null means the measure always applies.</summary>
+    public Condition? AppliesWhen { get; init; }
+}
+
+public sealed record AssessmentQuestion
+{
+    public required string Key { get; init; }
+    public MeasureCategory Category { get; init; }
+    public required LocalizedText Text { get; init; }
+
+    /// <summary>Five ordered levels, 1 (very low protection) to 5 (very high protection).</summary>
+    public IReadOnlyList<AnswerLevel> Levels { get; init; } = [];
+}
+
+public sealed record AnswerLevel(int Level, LocalizedText Text, IReadOnlyList<string> Calls);
+
+public sealed record PlaybookTemplate
+{
+    public required string Key { get; init; }
+    public required string Threat { get; init; }
+    public IReadOnlyList<PlaybookStep> Steps { get; init; } = [];
+}
+
+public sealed record PlaybookStep
+{
+    public required string Key { get; init; }
+    public IncidentPhase Phase { get; init; }
+    public Procedure Procedure { get; init; }
+    public required string Role { get; init; }
+
+    /// <summary>How soon the step should be done, where that matters (P1, P2).</summary>
+    public int? TargetMinutes { get; init; }
+
+    /// <summary>May hold placeholders such as <c>{site.name}</c> filled from the site's data.</summary>
+    public required LocalizedText Text { get; init; }
+}

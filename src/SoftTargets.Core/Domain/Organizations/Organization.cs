@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using SoftTargets.Core.Domain.Common;
+
+namespace SoftTargets.Core.Domain.Organizations;
+
+public enum OrganizationKind
+{
+    Ministry,
+    Operator,
+    AuditBody,
+}
+
+public sealed class Organization : AuditableEntity
+{
+    private Organization() { }
+
+    public Organization(string name, OrganizationKind kind, Region region)
+    {
+        Rename(name);
+        Kind = kind;
+        Region = region;
+    }
+
+    public string Name { get; private set; } = "";
+    public OrganizationKind Kind { get; private set; }
+    public Region Region { get; private set; }
+
+    [Timestamp]
+    public uint Version { get; private set; }
+
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw ValidationFailedException.For(nameof(Name), "Enter the organisation's name.");
+        if (name.Trim().Length > 200)
+            throw ValidationFailedException.For(nameof(Name), "The name can have at most 200 characters.");
+        Name = name.Trim();
+    }
+
+    public void MoveTo(Region region) => Region = region;
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Sites;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Features.Home;
+
+public sealed record VenueManagerHome(int Sites, int MeasuresTracked, int MeasuresImplemented, int OverdueMeasures, int ReviewsDueIn30Days, int OpenFindings);
+
+public sealed record EditorHome(int Methodologies, int Drafts, string? LatestVersion, DateTimeOffset? LatestPublishedAt, int SitePlans);
+
+public sealed record AuditorHome(int Sites, int SitesWithPlan, int Operators, int EssentialMeasures, int EssentialImplemented, int OpenFindings, int OverdueFindings);
+
+public sealed record AdministratorHome(int Organizations, int Users, int LockedOutUsers);
+
+/// <summary>
+/// The figures on each role's home page, counted in the database. Each method returns null when the
+/// caller does not have the role.
+/// </summary>
+public sealed class HomeQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<VenueManagerHome?> ForVenueManagerAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        if (!actor.IsIn(Roles.VenueManager)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sites = SiteQueries.Visible(db, actor).Select(s => s.Id);
+        var measures = db.PlanMeasures.Where(m => sites.Contains(m.SiteId) && m.IsApplicable);
+        var open = measures.Where(m => m.Status != MeasureStatus.Implemented && m.Status != MeasureStatus.NotApplicable);
+        var today = Today;
+        var in30Days = today.AddDays(30);
+        return new VenueManagerHome(
+            await sites.CountAsync(ct),
+            await measures.CountAsync(ct),
+            await measures.CountAsync(m => m.Status == MeasureStatus.Implemented, ct),
+            await open.CountAsync(m => m.DueDate < today, ct),
+            await measures.CountAsync(m => m.NextReview >= today && m.NextReview <= in30Days, ct),
+            await db.Findings.CountAsync(f => sites.Contains(f.SiteId) && f.Status != FindingStatus.Closed, ct));
+    }
+
+    public async Task<EditorHome?> ForEditorAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        if (!actor.IsIn(Roles.MethodologyEditor)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await db.MethodologyVersions
+            .Where(v => v.Status == MethodologyVersionStatus.Published)
+            .OrderByDescending(v => v.PublishedAt)
+            .Join(db.Methodologies, v => v.MethodologyId, m => m.Id, (v, m) => new { m.Code, v.Number, v.PublishedAt })
+            .FirstOrDefaultAsync(ct);
+        return new EditorHome(
+            await db.Methodologies.CountAsync(ct),
+            await db.MethodologyVersions.CountAsync(v => v.Status == MethodologyVersionStatus.Draft, ct),
+            latest is null ? null : $"{latest.Code} v{latest.Number}",
+            latest?.PublishedAt,
+            await db.SitePlans.CountAsync(ct));
+    }
+
+    public async Task<AuditorHome?> ForAuditorAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        if (!actor.IsIn(Roles.Auditor)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var essential = db.PlanMeasures.Where(m => m.IsApplicable && m.Priority == MeasurePriority.Essential);
+        var openFindings = db.Findings.Where(f => f.Status != FindingStatus.Closed);
+        var today = Today;
+        return new AuditorHome(
+            await db.Sites.CountAsync(ct),
+            await db.Sites.CountAsync(s => db.SitePlans.Any(p => p.SiteId == s.Id), ct),
+            await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Operator, ct),
+            await essential.CountAsync(ct),
+            await essential.CountAsync(m => m.Status == MeasureStatus.Implemented, ct),
+            await openFindings.CountAsync(ct),
+            await openFindings.CountAsync(f => f.DueDate < today, ct));
+    }
+
+    public async Task<AdministratorHome?> ForAdministratorAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        if (!actor.IsIn(Roles.Administrator)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        return new AdministratorHome(
+            await db.Organizations.CountAsync(ct),
+            await db.Users.CountAsync(ct),
+            await db.Users.CountAsync(u => u.LockoutEnd > now, ct));
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
+
+namespace SoftTargets.Core.Features.Methodology;
+
+/// <summary>Reads of the methodology that every role needs: the current published document.</summary>
+public static class MethodologyCatalog
+{
+    /// <summary>The newest published version of any methodology, or null before the first one is published.</summary>
+    public static Task<MethodologyVersion?> CurrentPublishedAsync(this SoftTargetsDbContext db, CancellationToken ct) =>
+        db.MethodologyVersions.AsNoTracking()
+            .Where(v => v.Status == MethodologyVersionStatus.Published)
+            .OrderByDescending(v => v.PublishedAt)
+            .FirstOrDefaultAsync(ct);
+
+    public static IReadOnlyDictionary<string, LocalizedText> VenueTypeNames(this MethodologyVersion? version) =>
+        version?.Content.VenueTypes.ToDictionary(v => v.Key, v => v.Name) ?? new Dictionary<string, LocalizedText>();
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Features.Organizations;
+
+public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, Region Region, int Users, int Sites, uint Version);
+
+/// <summary>Organisations are managed by administrators only.</summary>
+public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+{
+    public async Task<IReadOnlyList<OrganizationListItem>> ListAsync(CancellationToken ct = default)
+    {
+        await DemandAdministratorAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Organizations.OrderBy(o => o.Name)
+            .Select(o => new OrganizationListItem(o.Id, o.Name, o.Kind, o.Region,
+                db.Users.Count(u => u.OrganizationId == o.Id), db.Sites.Count(s => s.OrganizationId == o.Id), o.Version))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Guid> CreateAsync(string name, OrganizationKind kind, Region region, CancellationToken ct = default)
+    {
+        await DemandAdministratorAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = new Organization(name, kind, region);
+        await EnsureUniqueNameAsync(db, organization.Name, null, ct);
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync(ct);
+        return organization.Id;
+    }
+
+    public async Task<uint> UpdateAsync(Guid id, string name, Region region, uint expectedVersion, CancellationToken ct = default)
+    {
+        await DemandAdministratorAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.FindAsync([id], ct) ?? throw new NotFoundException("The organisation");
+        db.Entry(organization).Property(o => o.Version).OriginalValue = expectedVersion;
+        organization.Rename(name);
+        organization.MoveTo(region);
+        await EnsureUniqueNameAsync(db, organization.Name, id, ct);
+        await db.SaveConcurrentlyAsync(ct);
+        return organization.Version;
+    }
+
+    public async Task DeleteAsync(Guid id, uint expectedVersion, CancellationToken ct = default)
+    {
+        await DemandAdministratorAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.FindAsync([id], ct) ?? throw new NotFoundException("The organisation");
+        if (await db.Users.AnyAsync(u => u.OrganizationId == id, ct) || await db.Sites.AnyAsync(s => s.OrganizationId == id, ct))
+            throw new DomainException("OrganizationInUse", "The organisation still has users or sites: move or remove them first.");
+        db.Entry(organization).Property(o => o.Version).OriginalValue = expectedVersion;
+        db.Organizations.Remove(organization);
+        await db.SaveConcurrentlyAsync(ct);
+    }
+
+    private async Task DemandAdministratorAsync(CancellationToken ct) =>
+        (await currentUser.GetAsync(ct)).DemandRole(Roles.Administrator);
+
+    private static async Task EnsureUniqueNameAsync(SoftTargetsDbContext db, string name, Guid? except, CancellationToken ct)
+    {
+        if (await db.Organizations.AnyAsync(o => o.Name == name && o.Id != except, ct))
+            throw ValidationFailedException.For(nameof(Organization.Name), "Another organisation already has this name.");
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Sites;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Features.Sites;
+
+public sealed record SiteListItem(Guid Id, string Name, string OrganizationName, Region Region, string VenueTypeKey,
+    LocalizedText? VenueType, int MaxOccupancy, DateTimeOffset UpdatedAt);
+
+public sealed record SiteDetails(Guid Id, Guid OrganizationId, string OrganizationName, SiteProfile Profile, LocalizedText? VenueType,
+    IReadOnlyList<ZoneView> Zones, IReadOnlyList<ContactView> Contacts, IReadOnlyList<ThreatView> Threats,
+    uint Version, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+public sealed record ZoneView(Guid Id, string Name, int Capacity, int Entrances, string AssemblyPoint, string InvacuationRoom);
+
+public sealed record ContactView(Guid Id, string RoleKey, string Name, string Phone, string Email, bool IsDeputy);
+
+public sealed record ThreatView(string ThreatKey, int InherentScore, int ResidualScore, string Rationale);
+
+/// <summary>Site reads, filtered to what the caller may see: auditors every site, venue managers their organisation's.</summary>
+public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+{
+    public async Task<PagedResult<SiteListItem>> ListAsync(PageRequest request, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sites = Visible(db, actor);
+        if (!string.IsNullOrWhiteSpace(request.Search))
+        {
+            var pattern = "%" + request.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            sites = sites.Where(s => EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.Address, pattern));
+        }
+
+        var rows = from s in sites
+                   join o in db.Organizations on s.OrganizationId equals o.Id
+                   select new { s.Id, s.Name, Organization = o.Name, s.Region, s.VenueTypeKey, s.MaxOccupancy, s.UpdatedAt };
+        rows = (request.SortBy, request.Descending) switch
+        {
+            ("OrganizationName", false) => rows.OrderBy(r => r.Organization).ThenBy(r => r.Name),
+            ("OrganizationName", true) => rows.OrderByDescending(r => r.Organization).ThenBy(r => r.Name),
+            ("Region", false) => rows.OrderBy(r => r.Region).ThenBy(r => r.Name),
+            ("Region", true) => rows.OrderByDescending(r => r.Region).ThenBy(r => r.Name),
+            ("MaxOccupancy", false) => rows.OrderBy(r => r.MaxOccupancy).ThenBy(r => r.Name),
+            ("MaxOccupancy", true) => rows.OrderByDescending(r => r.MaxOccupancy).ThenBy(r => r.Name),
+            (_, true) => rows.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
+            _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Id),
+        };
+
+        var total = await rows.CountAsync(ct);
+        var page = await rows.Skip(request.Skip).Take(request.Take).ToListAsync(ct);
+        var venueTypes = (await db.CurrentPublishedAsync(ct)).VenueTypeNames();
+        var items = page.Select(r => new SiteListItem(r.Id, r.Name, r.Organization, r.Region, r.VenueTypeKey,
+            venueTypes.GetValueOrDefault(r.VenueTypeKey), r.MaxOccupancy, r.UpdatedAt)).ToList();
+        return new PagedResult<SiteListItem>(items, total);
+    }
+
+    /// <summary>The site, or null when it does not exist or the caller may not see it (the two look the same).</summary>
+    public async Task<SiteDetails?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var site = await Visible(db, actor).AsNoTracking()
+            .Include(s => s.Zones).Include(s => s.Contacts).Include(s => s.Threats)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (site is null) return null;
+
+        var organization = await db.Organizations.Where(o => o.Id == site.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+        var venueTypes = (await db.CurrentPublishedAsync(ct)).VenueTypeNames();
+        return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile, venueTypes.GetValueOrDefault(site.VenueTypeKey),
+            site.Zones.OrderBy(z => z.Name).Select(z => new ZoneView(z.Id, z.Name, z.Capacity, z.Entrances, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
+            site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
+            site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
+            site.Version, site.UpdatedAt, site.UpdatedBy);
+    }
+
+    internal static IQueryable<Site> Visible(SoftTargetsDbContext db, Actor actor)
+    {
+        if (actor.CanReadAllSites) return db.Sites;
+        if (actor.IsIn(Domain.Users.Roles.VenueManager) && actor.OrganizationId is { } own)
+            return db.Sites.Where(s => s.OrganizationId == own);
+        return db.Sites.Where(_ => false);
+    }
+}

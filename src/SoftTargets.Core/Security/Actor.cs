@@ -1,0 +1,38 @@
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Users;
+
+namespace SoftTargets.Core.Security;
+
+/// <summary>
+/// Who is asking: the signed-in user with their organisation and roles. Core services decide
+/// access from this, so the rules hold whatever the UI shows or hides.
+/// </summary>
+public sealed record Actor(string UserId, string UserName, Guid? OrganizationId, IReadOnlySet<string> Roles)
+{
+    /// <summary>The application itself: migrations, seeding and command-line verbs.</summary>
+    public static Actor System { get; } = new("system", "system", null, new HashSet<string>());
+
+    public static Actor Anonymous { get; } = new("", "anonymous", null, new HashSet<string>());
+
+    public bool IsAuthenticated => UserId.Length > 0;
+    public bool IsSystem => ReferenceEquals(this, System);
+
+    public bool IsIn(string role) => Roles.Contains(role);
+
+    /// <summary>Auditors read every site; a venue manager reads the sites of their own organisation.</summary>
+    public bool CanReadSitesOf(Guid organizationId) =>
+        IsSystem || IsIn(Domain.Users.Roles.Auditor) || (IsIn(Domain.Users.Roles.VenueManager) && OrganizationId == organizationId);
+
+    public bool CanReadAllSites => IsSystem || IsIn(Domain.Users.Roles.Auditor);
+
+    /// <summary>Only a venue manager of the owning organisation changes a site.</summary>
+    public bool CanChangeSitesOf(Guid organizationId) =>
+        IsSystem || (IsIn(Domain.Users.Roles.VenueManager) && OrganizationId == organizationId);
+
+    public void Demand(bool allowed)
+    {
+        if (!allowed) throw new AccessDeniedException();
+    }
+
+    public void DemandRole(string role) => Demand(IsSystem || IsIn(role));
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Features.Users;
+
+namespace SoftTargets.Web.Cli;
+
+/// <summary>
+/// Verbs for operators, run with the same configuration as the web app:
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-user --email E --role R --org O</c> (password on standard input).
+/// </summary>
+public static class CommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user"];
+
+    /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
+    {
+        input ??= Console.In;
+        output ??= Console.Out;
+        error ??= Console.Error;
+        if (!Verbs.Contains(args[0]))
+        {
+            await error.WriteLineAsync($"Unknown verb '{args[0]}'. Use one of: {string.Join(", ", Verbs)}.");
+            return Usage;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await services.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
+                    await output.WriteLineAsync("The database is up to date.");
+                    return Ok;
+                case "seed-demo":
+                    var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync();
+                    await output.WriteLineAsync(seeded ? "Demo data seeded." : "The database already has data: nothing seeded.");
+                    return Ok;
+                default:
+                    return await CreateUserAsync(services.GetRequiredService<UserAdministration>(), args[1..], input, output, error);
+            }
+        }
+        catch (ValidationFailedException ex)
+        {
+            foreach (var message in ex.Errors.SelectMany(e => e.Value)) await error.WriteLineAsync(message);
+            return Usage;
+        }
+    }
+
+    private static async Task<int> CreateUserAsync(UserAdministration users, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var options = ParseOptions(args);
+        if (options is null || !options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role) || !options.TryGetValue("org", out var organization))
+        {
+            await error.WriteLineAsync("Usage: create-user --email <email> --role <role> --org <organisation name> [--name <display name>]; the password is read from standard input.");
+            return Usage;
+        }
+        var password = (await input.ReadLineAsync())?.Trim();
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync("Give the password on standard input, for example: echo \"$PASSWORD\" | ... create-user ...");
+            return Usage;
+        }
+        await users.CreateAsync(email, options.GetValueOrDefault("name", email), role, organization, password);
+        await output.WriteLineAsync($"User {email} created with role {role}.");
+        return Ok;
+    }
+
+    private static Dictionary<string, string>? ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--") || i + 1 >= args.Length) return null;
+            options[args[i][2..]] = args[i + 1];
+        }
+        return options;
+    }
+}

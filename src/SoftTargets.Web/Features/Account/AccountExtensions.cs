@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Web.Features.Account;
+
+public static class AccountExtensions
+{
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static void AddAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+            })
+            .AddEntityFrameworkStores<SoftTargetsDbContext>()
+            .AddClaimsPrincipalFactory<UserClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/access-denied";
+            options.Cookie.Name = "SoftTargets.Auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiStatusOr(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiStatusOr(context, StatusCodes.Status403Forbidden);
+        });
+
+        // Keys in the database, so that every web node reads the same cookies.
+        services.AddDataProtection().SetApplicationName("SoftTargets").PersistKeysToDbContext<SoftTargetsDbContext>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.VenueManager, policy => policy.RequireRole(Roles.VenueManager))
+            .AddPolicy(Policies.MethodologyEditor, policy => policy.RequireRole(Roles.MethodologyEditor))
+            .AddPolicy(Policies.Auditor, policy => policy.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.SiteReader, policy => policy.RequireRole(Roles.VenueManager, Roles.Auditor))
+            .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUserAccessor>();
+    }
+
+    /// <summary>API callers get a status code; browsers get redirected to the login or access-denied page.</summary>
+    private static Task ApiStatusOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Web.Features.Account;
+
+/// <summary>
+/// Tells Core who is asking. In a Blazor circuit the authentication state is the truth; in a plain
+/// HTTP request (API, health) it is the request's user; with neither (command-line verbs, start-up
+/// work) the caller is the application itself.
+/// </summary>
+public sealed class CurrentUserAccessor(AuthenticationStateProvider authenticationState, IHttpContextAccessor http) : ICurrentUser
+{
+    public async ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await CircuitUserAsync() ?? http.HttpContext?.User;
+        return principal is null ? Actor.System : ToActor(principal);
+    }
+
+    public static Actor ToActor(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return Actor.Anonymous;
+        var organization = Guid.TryParse(principal.FindFirstValue(UserClaimsFactory.OrganizationClaim), out var id) ? id : (Guid?)null;
+        return new Actor(
+            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            principal.Identity.Name ?? "",
+            organization,
+            principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
+    }
+
+    private async Task<ClaimsPrincipal?> CircuitUserAsync()
+    {
+        try
+        {
+            return (await authenticationState.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not inside a Razor component render: the state was never set for this scope.
+            return null;
+        }
+    }
+}

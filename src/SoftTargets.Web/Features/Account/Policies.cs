@@ -1,0 +1,14 @@
+namespace SoftTargets.Web.Features.Account;
+
+/// <summary>Authorization policies every page and endpoint names.</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string VenueManager = nameof(VenueManager);
+    public const string MethodologyEditor = nameof(MethodologyEditor);
+    public const string Auditor = nameof(Auditor);
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>Venue managers (their own organisation's sites) and auditors (all sites).</summary>
+    public const string SiteReader = nameof(SiteReader);
+}

@@ -1,0 +1,50 @@
+using SoftTargets.Core;
+using SoftTargets.Web.Api;
+using SoftTargets.Web.Cli;
+using SoftTargets.Web.Components;
+using SoftTargets.Web.Features.Account;
+using SoftTargets.Web.Features.Culture;
+using SoftTargets.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsProduction()) builder.WebHost.UseStaticWebAssets();
+
+builder.AddLogging();
+builder.Services.AddSoftTargetsCore(builder.Configuration.GetSoftTargetsConnectionString());
+builder.Services.AddAccounts();
+builder.Services.AddCultures();
+builder.Services.AddUserInterface();
+builder.Services.AddApi();
+builder.Services.AddHealth();
+builder.Services.AddDevelopmentMigrator(builder.Environment, builder.Configuration);
+
+var app = builder.Build();
+
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+// Browsers get the friendly page for an unknown address; API callers keep the bare status code.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRequestLogging();
+app.UseCultures();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealth();
+app.MapAccountEndpoints();
+app.MapCultureEndpoints();
+app.MapApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;
