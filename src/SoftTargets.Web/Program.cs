@@ -20,16 +20,14 @@ builder.Services.AddDevelopmentMigrator(builder.Environment, builder.Configurati
 
 var app = builder.Build();
 
-if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app, args);
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app.Services, args);
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
-// Browsers get the friendly page for an unknown address; API callers keep the bare status code.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseFriendlyStatusPages();
 app.UseRequestLogging();
 app.UseCultures();
 app.UseAuthentication();

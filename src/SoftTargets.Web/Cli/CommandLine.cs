@@ -21,7 +21,7 @@ public static class CommandLine
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> RunAsync(IServiceProvider rootServices, string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
     {
         input ??= Console.In;
         output ??= Console.Out;
@@ -32,7 +32,7 @@ public static class CommandLine
             return Usage;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = rootServices.CreateAsyncScope();
         var services = scope.ServiceProvider;
         try
         {

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Respawn;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Security;
+using SoftTargets.Tests;
+using SoftTargets.Web.Features.Account;
+
+namespace SoftTargets.IntegrationTests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>
+{
+    public const string Name = "database";
+}
+
+/// <summary>
+/// One migrated PostgreSQL database and one app for the whole run. Each test starts from the demo
+/// data: <see cref="ResetAsync"/> empties the tables and seeds again.
+/// </summary>
+public sealed partial class DatabaseFixture : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private Respawner _respawner = null!;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public string ConnectionString => _database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("softtargets_integration");
+        Environment.SetEnvironmentVariable("ConnectionStrings__SoftTargets", _database.ConnectionString);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddScoped<CurrentUserAccessor>();
+                services.AddScoped<ICurrentUser>(sp => new TestCurrentUser(sp.GetRequiredService<CurrentUserAccessor>()));
+            });
+        });
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = DbAdapter.Postgres,
+            SchemasToInclude = ["public"],
+            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await _respawner.ResetAsync(connection);
+        }
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    /// <summary>Runs a Core service in its own scope as the given demo user.</summary>
+    public async Task<T> AsAsync<T, TService>(string email, Func<TService, Task<T>> call) where TService : notnull
+    {
+        var actor = await ActorAsync(email);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        using (TestCurrentUser.ActAs(actor))
+            return await call(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task AsAsync<TService>(string email, Func<TService, Task> call) where TService : notnull =>
+        AsAsync<bool, TService>(email, async service => { await call(service); return true; });
+
+    public async Task<Actor> ActorAsync(string email)
+    {
+        await using var db = NewDbContext();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
+        return new Actor(user.Id, user.UserName!, user.OrganizationId, roles.ToHashSet());
+    }
+
+    /// <summary>A context for checking what is in the database, outside any service.</summary>
+    public SoftTargetsDbContext NewDbContext() =>
+        Factory.Services.CreateScope().ServiceProvider.GetRequiredService<SoftTargetsDbContext>();
+
+    /// <summary>An HTTP client signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoSeeder.Password)
+    {
+        var client = AnonymousClient();
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {email} failed: {response.StatusCode}");
+        return client;
+    }
+
+    public HttpClient AnonymousClient() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
