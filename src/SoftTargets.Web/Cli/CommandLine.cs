@@ -19,7 +19,7 @@ public static class CommandLine
     private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+    public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
 
     public static async Task<int> RunAsync(IServiceProvider rootServices, string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
     {

@@ -73,6 +73,8 @@ public sealed class Finding : AuditableEntity
 
     public void Close(DateTimeOffset at)
     {
+        if (Status == FindingStatus.Closed)
+            throw new DomainException("FindingClosed", "The finding is already closed.");
         Status = FindingStatus.Closed;
         ClosedAt = at;
     }

@@ -11,7 +11,7 @@ public sealed class Evidence : AuditableEntity
     internal Evidence(Guid planMeasureId, string fileName, string contentType, byte[] content, DateOnly effectiveDate)
     {
         PlanMeasureId = planMeasureId;
-        FileName = Path.GetFileName(fileName);
+        FileName = SafeFileName(fileName);
         ContentType = contentType;
         Size = content.LongLength;
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
@@ -26,4 +26,15 @@ public sealed class Evidence : AuditableEntity
     public string Sha256 { get; private set; } = "";
     public DateOnly EffectiveDate { get; private set; }
     public byte[] Content { get; private set; } = [];
+
+    /// <summary>The bare name, whichever system the upload came from; never a path.</summary>
+    internal static string SafeFileName(string fileName)
+    {
+        var name = fileName.Split('/', '\\').Last().Trim();
+        if (name.Length == 0 || name is "." or "..")
+            throw ValidationFailedException.For(nameof(FileName), "The file has no name: rename it and upload it again.");
+        if (name.Length > 255)
+            throw ValidationFailedException.For(nameof(FileName), "The file name is longer than 255 characters: shorten it and upload it again.");
+        return name;
+    }
 }

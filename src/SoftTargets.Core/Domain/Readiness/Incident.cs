@@ -29,6 +29,7 @@ public sealed class Incident : AuditableEntity
 
     public void MoveTo(IncidentPhase phase, DateTimeOffset at)
     {
+        if (phase == Phase) return;
         if (phase < Phase)
             throw new DomainException("PhaseBackwards", "An incident moves forward through the phases only.");
         Phase = phase;

@@ -88,7 +88,7 @@ public sealed class Site : AuditableEntity
     public void Answer(string questionKey, int level)
     {
         if (level is < 1 or > 5)
-            throw ValidationFailedException.For(nameof(level), "Choose a level from 1 to 5.");
+            throw ValidationFailedException.For(nameof(SelfAssessmentAnswer.Level), "Choose a level from 1 to 5.");
         var existing = _answers.FirstOrDefault(a => a.QuestionKey == questionKey);
         if (existing is null) _answers.Add(new SelfAssessmentAnswer(Id, questionKey, level));
         else existing.Change(level);

@@ -137,4 +137,16 @@ public class FindingTests
         Assert.Equal("More detail", finding.Text);
         Assert.Equal(Today.AddDays(14), finding.DueDate);
     }
+
+    [Fact]
+    public void Closing_a_closed_finding_is_refused_and_keeps_the_first_closing_time()
+    {
+        var finding = NewFinding();
+        finding.Close(Now);
+
+        var ex = Assert.Throws<DomainException>(() => finding.Close(Now.AddDays(3)));
+
+        Assert.Equal("FindingClosed", ex.Code);
+        Assert.Equal(Now, finding.ClosedAt);
+    }
 }

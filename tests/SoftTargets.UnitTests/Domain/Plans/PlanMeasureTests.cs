@@ -111,7 +111,7 @@ public class PlanMeasureTests
         Assert.Equal(stored, evidence.FileName);
     }
 
-    [Theory(Skip = "Bug in src: Evidence uses Path.GetFileName, which on Linux does not treat '\\' as a separator, so Windows paths keep their directories.")]
+    [Theory]
     [InlineData(@"C:\Users\manager\Documents\report.pdf", "report.pdf")]
     [InlineData(@"..\..\report.pdf", "report.pdf")]
     public void Adding_evidence_strips_windows_directories_from_the_file_name(string given, string stored)

@@ -65,4 +65,16 @@ public class IncidentTests
         Assert.Equal(IncidentPhase.P5, incident.Phase);
         Assert.Equal(at, incident.ReturnedToRoutineAt);
     }
+
+    [Fact]
+    public void Reaching_phase_five_again_keeps_the_first_return_to_routine()
+    {
+        var incident = NewIncident();
+        var first = OccurredAt.AddDays(5);
+        incident.MoveTo(IncidentPhase.P5, first);
+
+        incident.MoveTo(IncidentPhase.P5, first.AddDays(2));
+
+        Assert.Equal(first, incident.ReturnedToRoutineAt);
+    }
 }

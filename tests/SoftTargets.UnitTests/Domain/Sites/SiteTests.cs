@@ -82,7 +82,7 @@ public class SiteTests
 
         var ex = Assert.Throws<ValidationFailedException>(() => site.Answer("q-cctv", level));
 
-        Assert.Contains("level", ex.Errors.Keys);
+        Assert.Contains("Level", ex.Errors.Keys);
         Assert.Empty(site.Answers);
     }
 

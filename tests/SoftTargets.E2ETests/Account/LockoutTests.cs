@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Users;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Account;
+
+public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
+{
+    private const string Email = "lockout.e2e@arenaplus.example";
+    private const string Password = "Lockout-Test-Password-1";
+
+    [Fact]
+    public async Task The_sign_in_page_is_accessible_in_both_languages()
+    {
+        await Page.GotoAsync("/account/login");
+        await AssertAccessibleAsync();
+
+        await Page.ClickAsync("a[lang='cs']");
+        await Page.WaitForURLAsync("**/account/login");
+        Assert.Equal("Přihlášení do SoftTargets", await Page.Locator("h1").InnerTextAsync());
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("a[lang='en']");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_page_says_so()
+    {
+        await App.WithServicesAsync(services => services.GetRequiredService<UserAdministration>()
+            .CreateAsync(Email, "Lockout Test", Roles.VenueManager, "ArenaPlus Venues a.s.", Password));
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await Page.GotoAsync("/account/login");
+            await Page.FillAsync("#email", Email);
+            await Page.FillAsync("#password", "wrong-password");
+            await Page.ClickAsync("#login-submit");
+            await Page.Locator("#login-message").WaitForAsync();
+        }
+        var message = await Page.Locator("#login-message").InnerTextAsync();
+
+        Assert.Contains("locked after 5 wrong passwords", message);
+        await AssertAccessibleAsync();
+
+        await Page.FillAsync("#email", Email);
+        await Page.FillAsync("#password", Password);
+        await Page.ClickAsync("#login-submit");
+        await Page.Locator("#login-message").WaitForAsync();
+        Assert.Contains("locked", await Page.Locator("#login-message").InnerTextAsync());
+        Assert.Contains("/account/login", Page.Url);
+    }
+}

@@ -1,0 +1,42 @@
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Account;
+
+public sealed class RoleNavigationTests(AppFixture app) : BrowserTest(app)
+{
+    public static TheoryData<string, string[], string, string, string> Roles => new()
+    {
+        { Administrator, ["nav-home", "nav-organizations", "nav-users"], "#home-admin-section", "#fig-organizations", "4" },
+        { Editor, ["nav-home", "nav-methodology"], "#home-editor-section", "#fig-latest", "cz-soft-targets v1" },
+        { Auditor, ["nav-home", "nav-sites"], "#home-auditor-section", "#fig-all-sites", "4" },
+        { ArenaManager, ["nav-home", "nav-sites"], "#home-venue-manager", "#fig-sites", "3" },
+        { SchoolManager, ["nav-home", "nav-sites"], "#home-venue-manager", "#fig-sites", "1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_signs_in_and_sees_its_own_navigation_and_figures_only(
+        string email, string[] navigation, string homeSection, string figure, string figureValue)
+    {
+        await SignInAsync(email);
+
+        var shownNavigation = await Page.Locator("[id^='nav-']").EvaluateAllAsync<string[]>("links => links.map(l => l.id)");
+        Assert.Equal(navigation.Order(), shownNavigation.Order());
+        Assert.True(await Page.Locator(homeSection).IsVisibleAsync());
+        Assert.Equal(1, await Page.Locator("section[id^='home-']").CountAsync());
+        Assert.Contains(figureValue, await Page.Locator($"{figure} .figure-value").InnerTextAsync());
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Signing_out_returns_to_the_sign_in_page()
+    {
+        await SignInAsync(Auditor);
+
+        await Page.ClickAsync("#logout");
+        await Page.WaitForURLAsync("**/account/login");
+
+        await Page.GotoAsync("/sites");
+        Assert.Contains("/account/login", Page.Url);
+    }
+}

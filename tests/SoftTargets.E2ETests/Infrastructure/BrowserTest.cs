@@ -1,0 +1,54 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using SoftTargets.Core.Data.Seed;
+
+namespace SoftTargets.E2ETests.Infrastructure;
+
+/// <summary>Base of browser journeys: signing in, waiting for the live circuit, and the accessibility check.</summary>
+[Collection(AppCollection.Name)]
+public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
+{
+    protected const string ArenaManager = "manager@arenaplus.example";
+    protected const string SchoolManager = "manager@zs-lipova.example";
+    protected const string Auditor = "auditor@softtargets.example";
+    protected const string Editor = "editor@softtargets.example";
+    protected const string Administrator = "admin@softtargets.example";
+
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    protected AppFixture App { get; } = app;
+    protected IPage Page { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync() => Page = await App.NewPageAsync();
+
+    public async Task DisposeAsync() => await Page.Context.CloseAsync();
+
+    protected async Task SignInAsync(string email, string password = DemoSeeder.Password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.FillAsync("#email", email);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("#login-submit");
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>Clicks on prerendered markup are lost: wait until the page is live before interacting.</summary>
+    protected Task WaitForCircuitAsync() =>
+        Page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    protected async Task GoToAsync(string path)
+    {
+        await Page.GotoAsync(path);
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>Fails the test on any WCAG 2.0/2.1 A or AA violation on the page as it is now.</summary>
+    protected async Task AssertAccessibleAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        var problems = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+        Assert.True(result.Violations.Length == 0, $"Accessibility violations on {Page.Url}:\n{string.Join("\n", problems)}");
+    }
+}
