@@ -14,7 +14,7 @@
 # of this machine can connect to them. That is fine for a development machine, not for anything shared.
 #
 # PostgreSQL refuses to run as root, so as root the server runs as the "postgres" user.
-set -euo pipefail
+# Sourcing scripts set their own shell options (set -euo pipefail); direct use sets them below.
 
 SOFTTARGETS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 PG_LOCAL_DIR="$SOFTTARGETS_ROOT/.data/postgres"
@@ -46,7 +46,7 @@ pg_find_bin() {
   fi
   # Debian puts each major version in its own folder; prefer the newest.
   while IFS= read -r d; do candidates+=("$d"); done \
-    < <(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV)
+    < <(printf '%s\n' /usr/lib/postgresql/*/bin | sort -rV)
   if command -v initdb >/dev/null 2>&1; then
     candidates+=("$(dirname "$(command -v initdb)")")
   fi
@@ -244,6 +244,7 @@ pg_throwaway_stop() {
 # ---- command line ----------------------------------------------------------------------------
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  set -euo pipefail
   case "${1:-}" in
     start) pg_local_start ;;
     stop) pg_local_stop ;;

@@ -19,7 +19,7 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1
 
 if ! command -v dotnet >/dev/null 2>&1; then
-  echo "The .NET 10 SDK is needed: install it (package dotnet-sdk-10.0) and run this again." >&2
+  echo "The .NET 10 SDK is needed: install it (e.g. the dotnet-sdk-10.0 package) and run this again." >&2
   exit 1
 fi
 
@@ -67,6 +67,7 @@ app_pid=$!
 trap 'kill -TERM "$app_pid" 2>/dev/null || true' INT TERM HUP
 status=0
 while kill -0 "$app_pid" 2>/dev/null; do
+  status=0
   wait "$app_pid" || status=$? # returns early when a signal arrives; loop until the app exits
 done
 exit "$status"

@@ -20,7 +20,9 @@ public sealed class CultureSwitchTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
 
         await GoToAsync("/sites");
+        await Page.Locator("#site-grid tbody tr a").First.WaitForAsync();
         Assert.Equal("cs", await Page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.Contains("Řádků na stránku", await Page.Locator("#site-grid").InnerTextAsync());
         Assert.Contains("Hledat", await Page.Locator("#site-search").GetAttributeAsync("placeholder") ?? "");
         await AssertAccessibleAsync();
     }

@@ -46,9 +46,20 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     /// <summary>Fails the test on any WCAG 2.0/2.1 A or AA violation on the page as it is now.</summary>
     protected async Task AssertAccessibleAsync()
     {
+        await SaveScreenshotAsync();
         var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
         var problems = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
         Assert.True(result.Violations.Length == 0, $"Accessibility violations on {Page.Url}:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>With SOFTTARGETS_SCREENSHOTS set to a folder, every checked page is saved there to be looked at.</summary>
+    private async Task SaveScreenshotAsync()
+    {
+        var folder = Environment.GetEnvironmentVariable("SOFTTARGETS_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        var name = $"{GetType().Name}-{new Uri(Page.Url).AbsolutePath.Trim('/').Replace('/', '_')}-{DateTime.UtcNow:HHmmssfff}.png";
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
     }
 }

@@ -10,6 +10,7 @@ public static class CultureExtensions
     public static void AddCultures(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, MudStringsLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture("en").AddSupportedCultures(Supported).AddSupportedUICultures(Supported);

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Builds SoftTargets and runs every test project; extra arguments go to each `dotnet test`
+# (e.g. scripts/test.sh --filter "FullyQualifiedName~Calendar").
+#
+# Integration and E2E tests use SOFTTARGETS_TEST_DB when set, else Testcontainers if a Docker
+# engine answers, else a throwaway local PostgreSQL cluster started here (scripts/db.sh).
+# The last line of output is always "N passed, N failed".
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/db.sh
+
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
+
+projects=(
+  tests/SoftTargets.UnitTests/SoftTargets.UnitTests.csproj
+  tests/SoftTargets.IntegrationTests/SoftTargets.IntegrationTests.csproj
+  tests/SoftTargets.E2ETests/SoftTargets.E2ETests.csproj
+)
+
+results="$(mktemp -d "${TMPDIR:-/tmp}/softtargets-tests.XXXXXX")"
+cleanup() {
+  pg_throwaway_stop || true
+  rm -rf "$results"
+}
+trap cleanup EXIT
+
+step() { echo; echo "==> $*"; }
+
+# Prints the summary line and exits; used for failures before any test ran, too.
+finish() { # PASSED FAILED EXIT_CODE
+  cleanup # before the summary, so nothing is printed after it
+  echo
+  echo "$1 passed, $2 failed"
+  exit "$3"
+}
+
+fail_early() {
+  echo "ERROR: $*"
+  finish 0 0 1
+}
+
+# --- prerequisites and build ------------------------------------------------------------------
+
+if [[ ! -x /usr/bin/chromium ]]; then
+  step "Installing chromium for the E2E tests"
+  if [[ $(id -u) -ne 0 ]]; then
+    fail_early "the E2E tests need /usr/bin/chromium: install it with 'sudo apt-get install -y chromium'"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update || fail_early "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || fail_early "could not install chromium"
+fi
+
+step "Restoring local .NET tools"
+dotnet tool restore || fail_early "dotnet tool restore failed"
+
+step "Building SoftTargets.sln (Release)"
+dotnet build SoftTargets.sln -c Release -nologo || fail_early "the build failed"
+
+step "Checking that the EF Core migrations match the model"
+# The design-time DbContext factory may want a connection string; this command never connects.
+if ! ConnectionStrings__SoftTargets="${ConnectionStrings__SoftTargets:-Host=127.0.0.1;Port=5432;Username=postgres;Database=softtargets}" \
+  dotnet ef migrations has-pending-model-changes --project src/SoftTargets.Core \
+  --startup-project src/SoftTargets.Web --configuration Release --no-build; then
+  fail_early "the EF Core model has changes without a migration (or the check could not run):" \
+    "add one with 'dotnet ef migrations add <Name> --project src/SoftTargets.Core --startup-project src/SoftTargets.Web'"
+fi
+
+# --- database for integration and E2E tests ---------------------------------------------------
+
+if [[ -n ${SOFTTARGETS_TEST_DB:-} ]]; then
+  step "Tests use the database in SOFTTARGETS_TEST_DB"
+elif docker_available; then
+  step "Tests use Testcontainers (Docker engine available)"
+else
+  step "Starting a throwaway PostgreSQL cluster (no Docker engine)"
+  pg_find_bin || fail_early "install PostgreSQL ('apt-get install -y postgresql') or Docker, or set SOFTTARGETS_TEST_DB"
+  pg_throwaway_start >/dev/null || fail_early "could not start a throwaway PostgreSQL cluster"
+  export SOFTTARGETS_TEST_DB="$PG_THROWAWAY_CONN"
+fi
+
+# --- tests ------------------------------------------------------------------------------------
+
+# Prints the value of attribute $2 of the <Counters .../> element in trx file $1 (0 if absent).
+counter() {
+  local value
+  value="$(grep -o '<Counters [^>]*>' "$1" | head -n 1 | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p" || true)"
+  echo "${value:-0}"
+}
+
+passed=0 failed=0 executed=0 failed_projects=()
+for i in "${!projects[@]}"; do
+  project="${projects[$i]}"
+  name="$(basename "$project" .csproj)"
+  name="${name#SoftTargets.}"
+  trx="$results/$name.trx"
+  step "[$((i + 1))/${#projects[@]}] $name"
+  rc=0
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" "$@" || rc=$?
+
+  if [[ ! -f $trx && $rc -eq 0 ]]; then
+    echo "$name: no test results (no test matched?)"
+    continue
+  elif [[ ! -f $trx ]]; then
+    echo "$name: no test results (exit code $rc): counted as 1 failure"
+    failed=$((failed + 1))
+    failed_projects+=("$name")
+    continue
+  fi
+  p="$(counter "$trx" passed)"
+  f=$(($(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
+  executed=$((executed + $(counter "$trx" executed)))
+  if [[ $rc -ne 0 && $f -eq 0 ]]; then
+    echo "$name: dotnet test failed (exit code $rc) without a failed test: counted as 1 failure"
+    f=1
+  fi
+  echo "$name: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [[ $f -gt 0 ]]; then failed_projects+=("$name"); fi
+done
+
+echo
+if [[ ${#failed_projects[@]} -gt 0 ]]; then
+  echo "FAILED: ${failed_projects[*]}"
+  finish "$passed" "$failed" 1
+elif [[ $executed -eq 0 ]]; then
+  echo "FAILED: no test ran"
+  finish "$passed" "$failed" 1
+fi
+finish "$passed" "$failed" 0
