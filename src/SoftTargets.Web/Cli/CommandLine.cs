@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Users;
 
 namespace SoftTargets.Web.Cli;
 
 /// <summary>
 /// Verbs for operators, run with the same configuration as the web app:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>create-user --email E --role R --org O</c> (password on standard input).
+/// <c>migrate</c>, <c>seed-demo</c>, <c>create-organization --name N --kind K --region R</c>,
+/// <c>create-user --email E --role R --org O</c> (password on standard input).
 /// </summary>
 public static class CommandLine
 {
@@ -16,7 +19,7 @@ public static class CommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-user"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -46,6 +49,8 @@ public static class CommandLine
                     var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync();
                     await output.WriteLineAsync(seeded ? "Demo data seeded." : "The database already has data: nothing seeded.");
                     return Ok;
+                case "create-organization":
+                    return await CreateOrganizationAsync(services.GetRequiredService<OrganizationService>(), args[1..], output, error);
                 default:
                     return await CreateUserAsync(services.GetRequiredService<UserAdministration>(), args[1..], input, output, error);
             }
@@ -55,6 +60,29 @@ public static class CommandLine
             foreach (var message in ex.Errors.SelectMany(e => e.Value)) await error.WriteLineAsync(message);
             return Usage;
         }
+    }
+
+    private static async Task<int> CreateOrganizationAsync(OrganizationService organizations, string[] args, TextWriter output, TextWriter error)
+    {
+        var options = ParseOptions(args);
+        if (options is null || !options.TryGetValue("name", out var name) || !options.TryGetValue("kind", out var kindText) || !options.TryGetValue("region", out var regionText))
+        {
+            await error.WriteLineAsync("Usage: create-organization --name <name> --kind <kind> --region <region>");
+            return Usage;
+        }
+        if (!Enum.TryParse<OrganizationKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
+        {
+            await error.WriteLineAsync($"Unknown kind '{kindText}'. Use one of: {string.Join(", ", Enum.GetNames<OrganizationKind>())}.");
+            return Usage;
+        }
+        if (!Enum.TryParse<Region>(regionText, ignoreCase: true, out var region) || !Enum.IsDefined(region) || int.TryParse(regionText, out _))
+        {
+            await error.WriteLineAsync($"Unknown region '{regionText}'. Use one of: {string.Join(", ", Enum.GetNames<Region>())}.");
+            return Usage;
+        }
+        await organizations.CreateAsync(name, kind, region);
+        await output.WriteLineAsync($"Organisation {name} created.");
+        return Ok;
     }
 
     private static async Task<int> CreateUserAsync(UserAdministration users, string[] args, TextReader input, TextWriter output, TextWriter error)

@@ -65,7 +65,7 @@ public sealed class CommandLineTests(DatabaseFixture fixture) : DatabaseTest(fix
         var (code, _, error) = await RunAsync("", "frobnicate");
 
         Assert.Equal(2, code);
-        Assert.Contains("migrate, seed-demo, create-user", error);
+        Assert.Contains("migrate, seed-demo, create-organization, create-user", error);
     }
 
     [Fact]
@@ -87,5 +87,34 @@ public sealed class CommandLineTests(DatabaseFixture fixture) : DatabaseTest(fix
 
         Assert.Equal(0, code);
         Assert.Contains("up to date", output);
+    }
+
+    [Fact]
+    public async Task Create_organization_adds_an_organisation_that_create_user_can_name()
+    {
+        var (code, _, _) = await RunAsync("", "create-organization", "--name", "Divadlo Zlín o.p.s.", "--kind", "operator", "--region", "Zlinsky");
+        var (userCode, _, _) = await RunAsync("Theatre-Manager-2026!\n",
+            "create-user", "--email", "manager@divadlo-zlin.example", "--role", "VenueManager", "--org", "Divadlo Zlín o.p.s.");
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, userCode);
+        await using var db = Fixture.NewDbContext();
+        var organization = await db.Organizations.SingleAsync(o => o.Name == "Divadlo Zlín o.p.s.");
+        Assert.Equal(Core.Domain.Organizations.Region.Zlinsky, organization.Region);
+        Assert.True(await db.Users.AnyAsync(u => u.Email == "manager@divadlo-zlin.example" && u.OrganizationId == organization.Id));
+    }
+
+    [Theory]
+    [InlineData("Club", "Zlinsky", "Unknown kind 'Club'")]
+    [InlineData("Operator", "Bavaria", "Unknown region 'Bavaria'")]
+    [InlineData("Operator", "99", "Unknown region '99'")]
+    public async Task Create_organization_with_an_unknown_kind_or_region_exits_2_and_creates_nothing(string kind, string region, string message)
+    {
+        var (code, _, error) = await RunAsync("", "create-organization", "--name", "Nowhere s.r.o.", "--kind", kind, "--region", region);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
+        await using var db = Fixture.NewDbContext();
+        Assert.False(await db.Organizations.AnyAsync(o => o.Name == "Nowhere s.r.o."));
     }
 }

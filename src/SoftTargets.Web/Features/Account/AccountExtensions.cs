@@ -51,6 +51,7 @@ public static class AccountExtensions
             .AddPolicy(Policies.SiteReader, policy => policy.RequireRole(Roles.VenueManager, Roles.Auditor))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
 
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUserAccessor>();
     }
