@@ -42,7 +42,7 @@ public sealed class AuditTrailTests(DatabaseFixture fixture) : DatabaseTest(fixt
     {
         var manager = await Fixture.ActorAsync(ArenaManager);
         var id = await Fixture.AsAsync<Guid, SiteService>(ArenaManager, s => s.CreateAsync(manager.OrganizationId!.Value, Theatre));
-        var version = await VersionAsync(id);
+        var version = await SiteVersionAsync(id);
 
         await Fixture.AsAsync<SiteService>(ArenaManager, s => s.UpdateProfileAsync(id, Theatre with { MaxOccupancy = 520 }, version));
 
@@ -59,7 +59,7 @@ public sealed class AuditTrailTests(DatabaseFixture fixture) : DatabaseTest(fixt
     {
         var manager = await Fixture.ActorAsync(ArenaManager);
         var id = await Fixture.AsAsync<Guid, SiteService>(ArenaManager, s => s.CreateAsync(manager.OrganizationId!.Value, Theatre));
-        var version = await VersionAsync(id);
+        var version = await SiteVersionAsync(id);
 
         await Fixture.AsAsync<SiteService>(ArenaManager, s => s.DeleteAsync(id, version));
 
@@ -74,11 +74,5 @@ public sealed class AuditTrailTests(DatabaseFixture fixture) : DatabaseTest(fixt
     {
         await using var db = Fixture.NewDbContext();
         return await db.AuditLog.SingleAsync(e => e.EntityType == "Site" && e.EntityId == id.ToString() && e.Action == action);
-    }
-
-    private async Task<uint> VersionAsync(Guid siteId)
-    {
-        await using var db = Fixture.NewDbContext();
-        return await db.Sites.Where(s => s.Id == siteId).Select(s => s.Version).SingleAsync();
     }
 }

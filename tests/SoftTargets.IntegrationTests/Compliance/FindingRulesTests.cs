@@ -78,12 +78,6 @@ public sealed class FindingRulesTests(DatabaseFixture fixture) : DatabaseTest(fi
         Assert.Equal("Nové divadlo o.p.s.", (await db.Organizations.SingleAsync(o => o.Id == id)).Name);
     }
 
-    private async Task<Guid> SiteIdAsync(string name)
-    {
-        await using var db = Fixture.NewDbContext();
-        return await db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
-    }
-
     private async Task<uint> VersionAsync(Guid findingId)
     {
         await using var db = Fixture.NewDbContext();

@@ -53,4 +53,15 @@ public sealed class HealthAndSchemaTests(DatabaseFixture fixture) : DatabaseTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("does not exist", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_error_page_explains_that_nothing_was_saved_and_gives_a_reference()
+    {
+        var response = await Fixture.AnonymousClient().GetAsync("/error");
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Something went wrong", html);
+        Assert.Contains("nothing was saved", html);
+        Assert.Contains("quote this reference", html);
+    }
 }

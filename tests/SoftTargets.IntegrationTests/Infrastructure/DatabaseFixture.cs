@@ -111,8 +111,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var token = AntiforgeryToken(await client.GetStringAsync("/account/login"));
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
@@ -121,6 +120,9 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             ["Input.Password"] = password,
         }));
     }
+
+    /// <summary>The antiforgery token a rendered form carries, for posting it like a browser would.</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryField().Match(html).Groups[1].Value;
 
     public async Task DisposeAsync()
     {

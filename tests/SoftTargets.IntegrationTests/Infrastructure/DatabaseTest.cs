@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace SoftTargets.IntegrationTests.Infrastructure;
 
 /// <summary>Base of tests that start from freshly seeded demo data.</summary>
@@ -15,4 +17,16 @@ public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
     public Task InitializeAsync() => Fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    protected async Task<Guid> SiteIdAsync(string name)
+    {
+        await using var db = Fixture.NewDbContext();
+        return await db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
+    }
+
+    protected async Task<uint> SiteVersionAsync(Guid siteId)
+    {
+        await using var db = Fixture.NewDbContext();
+        return await db.Sites.Where(s => s.Id == siteId).Select(s => s.Version).SingleAsync();
+    }
 }

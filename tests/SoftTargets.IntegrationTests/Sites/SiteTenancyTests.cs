@@ -64,7 +64,7 @@ public sealed class SiteTenancyTests(DatabaseFixture fixture) : DatabaseTest(fix
     public async Task A_venue_manager_cannot_change_another_organisations_site_and_nothing_is_saved()
     {
         var schoolSite = await SiteIdAsync("ZŠ Lipová – hlavní budova");
-        var version = await VersionAsync(schoolSite);
+        var version = await SiteVersionAsync(schoolSite);
 
         await Assert.ThrowsAsync<NotFoundException>(() => Fixture.AsAsync<SiteService>(ArenaManager,
             s => s.UpdateProfileAsync(schoolSite, Profile("Taken over"), version)));
@@ -86,7 +86,7 @@ public sealed class SiteTenancyTests(DatabaseFixture fixture) : DatabaseTest(fix
     public async Task An_auditor_reads_but_cannot_change_a_site()
     {
         var stadium = await SiteIdAsync("Slezská aréna");
-        var version = await VersionAsync(stadium);
+        var version = await SiteVersionAsync(stadium);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Fixture.AsAsync<SiteService>(Auditor,
             s => s.UpdateProfileAsync(stadium, Profile("Renamed by auditor"), version)));
@@ -96,7 +96,7 @@ public sealed class SiteTenancyTests(DatabaseFixture fixture) : DatabaseTest(fix
     public async Task A_venue_manager_changes_the_own_site()
     {
         var stadium = await SiteIdAsync("Slezská aréna");
-        var version = await VersionAsync(stadium);
+        var version = await SiteVersionAsync(stadium);
 
         var newVersion = await Fixture.AsAsync<uint, SiteService>(ArenaManager, s => s.UpdateProfileAsync(stadium, Profile("Slezská aréna Ostrava"), version));
 
@@ -109,16 +109,4 @@ public sealed class SiteTenancyTests(DatabaseFixture fixture) : DatabaseTest(fix
 
     private static SiteProfile Profile(string name) =>
         new(name, "Somewhere 1, Ostrava", Region.Moravskoslezsky, "stadium", 15000, 4000, "daily", ["outdoor-queues"]);
-
-    private async Task<Guid> SiteIdAsync(string name)
-    {
-        await using var db = Fixture.NewDbContext();
-        return await db.Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
-    }
-
-    private async Task<uint> VersionAsync(Guid siteId)
-    {
-        await using var db = Fixture.NewDbContext();
-        return await db.Sites.Where(s => s.Id == siteId).Select(s => s.Version).SingleAsync();
-    }
 }
