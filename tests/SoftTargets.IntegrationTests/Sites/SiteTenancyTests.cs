@@ -58,6 +58,8 @@ public sealed class SiteTenancyTests(DatabaseFixture fixture) : DatabaseTest(fix
         Assert.Single(site.Zones);
         Assert.Equal(2, site.Contacts.Count);
         Assert.Equal("Stadium", site.VenueType?.En);
+        Assert.Equal("Útok střelnou zbraní", site.Threats.Single(t => t.ThreatKey == "firearms").Threat?.Cs);
+        Assert.All(site.Contacts, c => Assert.Equal("Security lead", c.Role?.En));
     }
 
     [Fact]

@@ -16,5 +16,14 @@ public static class MethodologyCatalog
             .FirstOrDefaultAsync(ct);
 
     public static IReadOnlyDictionary<string, LocalizedText> VenueTypeNames(this MethodologyVersion? version) =>
-        version?.Content.VenueTypes.ToDictionary(v => v.Key, v => v.Name) ?? new Dictionary<string, LocalizedText>();
+        Names(version?.Content.VenueTypes);
+
+    public static IReadOnlyDictionary<string, LocalizedText> ThreatTypeNames(this MethodologyVersion? version) =>
+        Names(version?.Content.ThreatTypes);
+
+    public static IReadOnlyDictionary<string, LocalizedText> RoleNames(this MethodologyVersion? version) =>
+        Names(version?.Content.Roles);
+
+    private static Dictionary<string, LocalizedText> Names(IEnumerable<CatalogItem>? items) =>
+        items?.ToDictionary(i => i.Key, i => i.Name) ?? [];
 }

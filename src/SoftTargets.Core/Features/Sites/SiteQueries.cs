@@ -17,9 +17,9 @@ public sealed record SiteDetails(Guid Id, Guid OrganizationId, string Organizati
 
 public sealed record ZoneView(Guid Id, string Name, int Capacity, int Entrances, string AssemblyPoint, string InvacuationRoom);
 
-public sealed record ContactView(Guid Id, string RoleKey, string Name, string Phone, string Email, bool IsDeputy);
+public sealed record ContactView(Guid Id, string RoleKey, LocalizedText? Role, string Name, string Phone, string Email, bool IsDeputy);
 
-public sealed record ThreatView(string ThreatKey, int InherentScore, int ResidualScore, string Rationale);
+public sealed record ThreatView(string ThreatKey, LocalizedText? Threat, int InherentScore, int ResidualScore, string Rationale);
 
 /// <summary>Site reads, filtered to what the caller may see: auditors every site, venue managers their organisation's.</summary>
 public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
@@ -70,11 +70,12 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         if (site is null) return null;
 
         var organization = await db.Organizations.Where(o => o.Id == site.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        var venueTypes = (await db.CurrentPublishedAsync(ct)).VenueTypeNames();
-        return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile, venueTypes.GetValueOrDefault(site.VenueTypeKey),
+        var methodology = await db.CurrentPublishedAsync(ct);
+        var (roles, threats) = (methodology.RoleNames(), methodology.ThreatTypeNames());
+        return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile, methodology.VenueTypeNames().GetValueOrDefault(site.VenueTypeKey),
             site.Zones.OrderBy(z => z.Name).Select(z => new ZoneView(z.Id, z.Name, z.Capacity, z.Entrances, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
-            site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
-            site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
+            site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
+            site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
             site.Version, site.UpdatedAt, site.UpdatedBy);
     }
 
