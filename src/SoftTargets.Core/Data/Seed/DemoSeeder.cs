@@ -83,7 +83,14 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
             var user = new ApplicationUser
             {
                 UserName = email, Email = email, EmailConfirmed = true, OrganizationId = organization.Id,
-                DisplayName = email.Split('@')[0] switch { "admin" => "Adam Správce", "editor" => "Eva Metodiková", "auditor" => "Aleš Kontrolor", _ => "Martin Provozní" },
+                DisplayName = email switch
+                {
+                    "admin@softtargets.example" => "Adam Správce",
+                    "editor@softtargets.example" => "Eva Metodiková",
+                    "auditor@softtargets.example" => "Aleš Kontrolor",
+                    "manager@zs-lipova.example" => "Jana Dvořáková",
+                    _ => "Martin Provozní",
+                },
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, role));
