@@ -37,6 +37,7 @@ public static class CoreServiceExtensions
         services.AddScoped<FindingService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<MethodologyQueries>();
+        services.AddScoped<MethodologyLibrary>();
         return services;
     }
 }

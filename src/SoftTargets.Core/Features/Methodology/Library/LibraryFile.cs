@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
+
+namespace SoftTargets.Core.Features.Methodology.Library;
+
+/// <summary>
+/// The library file: a methodology's code and version number, then its whole content. See
+/// docs/methodology-format.md.
+/// </summary>
+public sealed record LibraryFile
+{
+    [JsonPropertyOrder(-3)] public required string Methodology { get; init; }
+    [JsonPropertyOrder(-2)] public int Version { get; init; }
+    [JsonPropertyOrder(-1)] public required LocalizedText Title { get; init; }
+    public IReadOnlyList<CatalogItem> Roles { get; init; } = [];
+    public IReadOnlyList<CatalogItem> VenueTypes { get; init; } = [];
+    public IReadOnlyList<CatalogItem> ThreatTypes { get; init; } = [];
+    public IReadOnlyList<CatalogItem> Attributes { get; init; } = [];
+    public IReadOnlyList<TierRule> Tiers { get; init; } = [];
+    public IReadOnlyList<MeasureTemplate> Measures { get; init; } = [];
+    public IReadOnlyList<AssessmentQuestion> Questions { get; init; } = [];
+    public IReadOnlyList<PlaybookTemplate> Playbooks { get; init; } = [];
+
+    public MethodologyDocument ToDocument() => new()
+    {
+        Title = Title, Roles = Roles, VenueTypes = VenueTypes, ThreatTypes = ThreatTypes, Attributes = Attributes,
+        Tiers = Tiers, Measures = Measures, Questions = Questions, Playbooks = Playbooks,
+    };
+
+    public static LibraryFile From(string code, int version, MethodologyDocument document) => new()
+    {
+        Methodology = code, Version = version, Title = document.Title, Roles = document.Roles, VenueTypes = document.VenueTypes,
+        ThreatTypes = document.ThreatTypes, Attributes = document.Attributes, Tiers = document.Tiers,
+        Measures = document.Measures, Questions = document.Questions, Playbooks = document.Playbooks,
+    };
+}
+
+/// <summary>One problem in a library file, with the line it is on (0 when not known).</summary>
+public sealed record LibraryError(int Line, LocalizedText Message)
+{
+    public LibraryError(int line, string en, string cs) : this(line, new LocalizedText(en, cs)) { }
+
+    public override string ToString() => $"line {Line}: {Message.En}";
+}

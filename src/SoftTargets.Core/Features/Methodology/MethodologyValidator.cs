@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
+
+namespace SoftTargets.Core.Features.Methodology;
+
+/// <summary>A problem in a methodology document, at a path like <c>$.measures[3].role</c>.</summary>
+public sealed record MethodologyProblem(string Path, LocalizedText Message);
+
+/// <summary>
+/// Everything a methodology must satisfy before it is imported or published: unique stable keys,
+/// references that exist, known placeholders, five answer levels, the four procedures per playbook.
+/// </summary>
+public static partial class MethodologyValidator
+{
+    public static readonly IReadOnlyList<Procedure> RequiredProcedures =
+        [Procedure.Evacuation, Procedure.Invacuation, Procedure.Lockdown, Procedure.Communication];
+
+    private static readonly HashSet<string> SitePlaceholders =
+        ["site.name", "site.address", "site.maxOccupancy", "zone.name", "zone.assemblyPoint", "zone.invacuationRoom", "zone.entrances"];
+
+    public static IReadOnlyList<MethodologyProblem> Validate(MethodologyDocument document, string? code = null)
+    {
+        var problems = new List<MethodologyProblem>();
+        void Add(string path, string en, string cs) => problems.Add(new MethodologyProblem(path, new LocalizedText(en, cs)));
+
+        if (code is not null && !CatalogKey().IsMatch(code))
+            Add("$.methodology", $"The methodology code '{code}' must be lower-case words joined by '-'.",
+                $"Kód metodiky '{code}' musí být slova malými písmeny spojená znakem '-'.");
+        CheckText(document.Title, "$.title", Add);
+
+        var catalogues = new (string Name, IReadOnlyList<CatalogItem> Items)[]
+        {
+            ("roles", document.Roles), ("venueTypes", document.VenueTypes), ("threatTypes", document.ThreatTypes), ("attributes", document.Attributes),
+        };
+        foreach (var (name, items) in catalogues)
+        {
+            var seen = new HashSet<string>();
+            for (var i = 0; i < items.Count; i++)
+            {
+                var path = $"$.{name}[{i}]";
+                if (!CatalogKey().IsMatch(items[i].Key))
+                    Add($"{path}.key", $"The key '{items[i].Key}' must be lower-case words joined by '-'.", $"Klíč '{items[i].Key}' musí být slova malými písmeny spojená znakem '-'.");
+                if (!seen.Add(items[i].Key))
+                    Add($"{path}.key", $"The key '{items[i].Key}' is used twice in {name}.", $"Klíč '{items[i].Key}' je v {name} použit dvakrát.");
+                CheckText(items[i].Name, $"{path}.name", Add);
+            }
+        }
+
+        var known = new Known(document);
+        var tierKeys = new HashSet<string>();
+        for (var i = 0; i < document.Tiers.Count; i++)
+        {
+            var tier = document.Tiers[i];
+            var path = $"$.tiers[{i}]";
+            if (!CatalogKey().IsMatch(tier.Key) || !tierKeys.Add(tier.Key))
+                Add($"{path}.key", $"The tier key '{tier.Key}' must be unique lower-case words joined by '-'.", $"Klíč úrovně '{tier.Key}' musí být jedinečný, malými písmeny spojený znakem '-'.");
+            CheckText(tier.Name, $"{path}.name", Add);
+            CheckRule(tier.When, $"{path}.when", known, insideTier: true, Add);
+        }
+
+        var stableKeys = new HashSet<string>();
+        void Unique(string key, string path)
+        {
+            if (!StableKey().IsMatch(key))
+                Add(path, $"The key '{key}' must be upper-case letters and digits joined by '-', e.g. ACC-03.",
+                    $"Klíč '{key}' musí být velká písmena a číslice spojené znakem '-', např. ACC-03.");
+            else if (!stableKeys.Add(key))
+                Add(path, $"The key '{key}' is used twice: stable keys must be unique.", $"Klíč '{key}' je použit dvakrát: stálé klíče musí být jedinečné.");
+        }
+
+        for (var i = 0; i < document.Measures.Count; i++)
+        {
+            var measure = document.Measures[i];
+            var path = $"$.measures[{i}]";
+            Unique(measure.Key, $"{path}.key");
+            CheckReference(known.Roles, measure.Role, $"{path}.role", "role", "role", Add);
+            if (measure.ReviewMonths is < 1 or > 60)
+                Add($"{path}.reviewMonths", "The review interval must be from 1 to 60 months.", "Interval revize musí být 1 až 60 měsíců.");
+            CheckText(measure.Title, $"{path}.title", Add);
+            CheckText(measure.Guidance, $"{path}.guidance", Add);
+            CheckText(measure.Evidence, $"{path}.evidence", Add);
+            if (measure.AppliesWhen is not null) CheckRule(measure.AppliesWhen, $"{path}.appliesWhen", known, insideTier: false, Add);
+        }
+
+        var measureKeys = document.Measures.Select(m => m.Key).ToHashSet();
+        for (var i = 0; i < document.Questions.Count; i++)
+        {
+            var question = document.Questions[i];
+            var path = $"$.questions[{i}]";
+            Unique(question.Key, $"{path}.key");
+            CheckText(question.Text, $"{path}.text", Add);
+            if (!question.Levels.Select(l => l.Level).Order().SequenceEqual([1, 2, 3, 4, 5]))
+                Add($"{path}.levels", "A question needs exactly five levels, numbered 1 (very low protection) to 5 (very high).",
+                    "Otázka potřebuje přesně pět úrovní, číslovaných 1 (velmi nízká ochrana) až 5 (velmi vysoká).");
+            for (var l = 0; l < question.Levels.Count; l++)
+            {
+                CheckText(question.Levels[l].Text, $"{path}.levels[{l}].text", Add);
+                for (var c = 0; c < question.Levels[l].Calls.Count; c++)
+                    if (!measureKeys.Contains(question.Levels[l].Calls[c]))
+                        Add($"{path}.levels[{l}].calls[{c}]", $"The answer calls for measure '{question.Levels[l].Calls[c]}', which does not exist.",
+                            $"Odpověď vyžaduje opatření '{question.Levels[l].Calls[c]}', které neexistuje.");
+            }
+        }
+
+        var threatsWithPlaybook = new HashSet<string>();
+        for (var i = 0; i < document.Playbooks.Count; i++)
+        {
+            var playbook = document.Playbooks[i];
+            var path = $"$.playbooks[{i}]";
+            Unique(playbook.Key, $"{path}.key");
+            CheckReference(known.Threats, playbook.Threat, $"{path}.threat", "threat type", "typ hrozby", Add);
+            if (!threatsWithPlaybook.Add(playbook.Threat))
+                Add($"{path}.threat", $"There is already a playbook for the threat '{playbook.Threat}'.", $"Pro hrozbu '{playbook.Threat}' už scénář existuje.");
+            for (var s = 0; s < playbook.Steps.Count; s++)
+            {
+                var step = playbook.Steps[s];
+                var stepPath = $"{path}.steps[{s}]";
+                Unique(step.Key, $"{stepPath}.key");
+                CheckReference(known.Roles, step.Role, $"{stepPath}.role", "role", "role", Add);
+                CheckText(step.Text, $"{stepPath}.text", Add);
+                if (step.TargetMinutes is < 0 or > 10_080)
+                    Add($"{stepPath}.targetMinutes", "The time target must be from 0 to 10,080 minutes (a week).", "Časový cíl musí být 0 až 10 080 minut (týden).");
+                foreach (var placeholder in Placeholders(step.Text.En).Concat(Placeholders(step.Text.Cs)).Distinct())
+                    if (!IsKnownPlaceholder(placeholder, known.Roles))
+                        Add($"{stepPath}.text", $"Unknown placeholder {{{placeholder}}}: see the list in docs/methodology-format.md.",
+                            $"Neznámý zástupný text {{{placeholder}}}: seznam je v docs/methodology-format.md.");
+            }
+            foreach (var missing in RequiredProcedures.Where(p => playbook.Steps.All(s => s.Procedure != p)))
+                Add(path, $"The playbook has no {missing.ToString().ToLowerInvariant()} step: every playbook covers evacuation, invacuation, lockdown and communication.",
+                    $"Scénáři chybí krok typu {missing.ToString().ToLowerInvariant()}: každý scénář pokrývá evakuaci, ukrytí, uzamčení a komunikaci.");
+        }
+        for (var i = 0; i < document.ThreatTypes.Count; i++)
+            if (!threatsWithPlaybook.Contains(document.ThreatTypes[i].Key))
+                Add($"$.threatTypes[{i}]", $"The threat type '{document.ThreatTypes[i].Key}' has no playbook.", $"Typ hrozby '{document.ThreatTypes[i].Key}' nemá scénář reakce.");
+
+        return problems;
+    }
+
+    public static IEnumerable<string> Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value);
+
+    public static bool IsKnownPlaceholder(string placeholder, IReadOnlySet<string> roles)
+    {
+        if (SitePlaceholders.Contains(placeholder)) return true;
+        var parts = placeholder.Split('.');
+        return parts[0] == "contact" && parts.Length is 2 or 3 && roles.Contains(parts[1]) && (parts.Length == 2 || parts[2] is "phone" or "deputy");
+    }
+
+    private static void CheckRule(Condition? rule, string path, Known known, bool insideTier, Action<string, string, string> add)
+    {
+        if (rule is null)
+        {
+            add(path, "The rule is empty.", "Pravidlo je prázdné.");
+            return;
+        }
+        var members = (rule.All is null ? 0 : 1) + (rule.Any is null ? 0 : 1) + (rule.Not is null ? 0 : 1) + (rule.VenueTypeIn is null ? 0 : 1)
+            + (rule.Occupancy is null ? 0 : 1) + (rule.Attribute is null ? 0 : 1) + (rule.Threat is null ? 0 : 1) + (rule.TierIn is null ? 0 : 1);
+        if (members != 1)
+        {
+            add(path, "Each rule must be exactly one of: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn.",
+                "Každé pravidlo musí být právě jedno z: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn.");
+            return;
+        }
+        foreach (var (list, name) in new[] { (rule.All, "all"), (rule.Any, "any") })
+        {
+            if (list is null) continue;
+            if (list.Count == 0) add($"{path}.{name}", $"'{name}' needs at least one rule.", $"'{name}' potřebuje alespoň jedno pravidlo.");
+            for (var i = 0; i < list.Count; i++) CheckRule(list[i], $"{path}.{name}[{i}]", known, insideTier, add);
+        }
+        if (rule.Not is not null) CheckRule(rule.Not, $"{path}.not", known, insideTier, add);
+        CheckReferences(known.VenueTypes, rule.VenueTypeIn, $"{path}.venueTypeIn", "venue type", "typ objektu", add);
+        if (rule.Attribute is not null) CheckReference(known.Attributes, rule.Attribute, $"{path}.attribute", "attribute", "vlastnost", add);
+        if (rule.Threat is not null)
+        {
+            CheckReference(known.Threats, rule.Threat.Type, $"{path}.threat.type", "threat type", "typ hrozby", add);
+            if (rule.Threat.RiskAtLeast is < 1 or > 25)
+                add($"{path}.threat.riskAtLeast", "riskAtLeast must be from 1 to 25 (likelihood × impact).", "riskAtLeast musí být 1 až 25 (pravděpodobnost × dopad).");
+        }
+        if (rule.Occupancy is { } occupancy && occupancy.Gte is null && occupancy.Gt is null && occupancy.Lte is null && occupancy.Lt is null)
+            add($"{path}.occupancy", "occupancy needs gte, gt, lte or lt with a number.", "occupancy potřebuje gte, gt, lte nebo lt s číslem.");
+        if (rule.TierIn is not null)
+        {
+            if (insideTier) add($"{path}.tierIn", "A tier's own rule cannot depend on the tier.", "Pravidlo úrovně nemůže záviset na úrovni.");
+            else CheckReferences(known.Tiers, rule.TierIn, $"{path}.tierIn", "tier", "úroveň", add);
+        }
+    }
+
+    private static void CheckReferences(IReadOnlySet<string> known, IReadOnlyList<string>? keys, string path, string en, string cs, Action<string, string, string> add)
+    {
+        if (keys is null) return;
+        if (keys.Count == 0) add(path, "The list is empty.", "Seznam je prázdný.");
+        for (var i = 0; i < keys.Count; i++) CheckReference(known, keys[i], $"{path}[{i}]", en, cs, add);
+    }
+
+    private static void CheckReference(IReadOnlySet<string> known, string key, string path, string en, string cs, Action<string, string, string> add)
+    {
+        if (!known.Contains(key)) add(path, $"Unknown {en} '{key}'.", $"Neznámý údaj ({cs}) '{key}'.");
+    }
+
+    private static void CheckText(LocalizedText? text, string path, Action<string, string, string> add)
+    {
+        if (text is null || string.IsNullOrWhiteSpace(text.En) || string.IsNullOrWhiteSpace(text.Cs))
+            add(path, "Write the text in both English (en) and Czech (cs).", "Napište text anglicky (en) i česky (cs).");
+    }
+
+    private sealed class Known(MethodologyDocument document)
+    {
+        public IReadOnlySet<string> Roles { get; } = document.Roles.Select(r => r.Key).ToHashSet();
+        public IReadOnlySet<string> VenueTypes { get; } = document.VenueTypes.Select(r => r.Key).ToHashSet();
+        public IReadOnlySet<string> Threats { get; } = document.ThreatTypes.Select(r => r.Key).ToHashSet();
+        public IReadOnlySet<string> Attributes { get; } = document.Attributes.Select(r => r.Key).ToHashSet();
+        public IReadOnlySet<string> Tiers { get; } = document.Tiers.Select(r => r.Key).ToHashSet();
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex CatalogKey();
+
+    [GeneratedRegex("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
+    private static partial Regex StableKey();
+
+    [GeneratedRegex(@"\{([^{}]+)\}")]
+    private static partial Regex PlaceholderPattern();
+}
