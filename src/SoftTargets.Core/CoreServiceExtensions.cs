@@ -38,6 +38,8 @@ public static class CoreServiceExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<MethodologyQueries>();
         services.AddScoped<MethodologyLibrary>();
+        services.AddScoped<MethodologyAuthoring>();
+        services.AddScoped<Features.Methodology.Impact.ImpactPreview>();
         return services;
     }
 }
