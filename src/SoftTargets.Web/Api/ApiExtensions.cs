@@ -15,6 +15,7 @@ public static class ApiExtensions
         app.MapOpenApi("/api/openapi/{documentName}.json").RequireAuthorization();
         var api = app.MapGroup("/api").AddEndpointFilter<DomainErrorFilter>();
         api.MapSitesApi();
+        api.MapMethodologyApi();
     }
 }
 

@@ -3,6 +3,7 @@ using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Users;
 
@@ -43,6 +44,8 @@ public static class CommandLine
             {
                 case "migrate":
                     await services.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
+                    if (await services.GetRequiredService<MethodologyLibrary>().EnsureSeededAsync())
+                        await output.WriteLineAsync("The seeded methodology library was imported and published.");
                     await output.WriteLineAsync("The database is up to date.");
                     return Ok;
                 case "seed-demo":

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
+using SoftTargets.Core.Features.Methodology;
 
 namespace SoftTargets.Web.Hosting;
 
@@ -14,9 +15,13 @@ public sealed class DevelopmentMigrator(IServiceScopeFactory scopes, ILogger<Dev
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count == 0) return;
-        logger.LogInformation("Applying {Count} pending migrations", pending.Count);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} pending migrations", pending.Count);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (await scope.ServiceProvider.GetRequiredService<MethodologyLibrary>().EnsureSeededAsync(cancellationToken))
+            logger.LogInformation("Imported and published the seeded methodology library");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,6 +8,8 @@ using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Domain.Threats;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Features.Methodology.Rules;
 
 namespace SoftTargets.Core.Data.Seed;
 
@@ -40,10 +42,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         var inspection = new Organization("Národní inspekce měkkých cílů (demo)", OrganizationKind.AuditBody, Region.Praha);
         db.Organizations.AddRange(ministry, arena, school, inspection);
 
-        var methodology = new Methodology(StarterMethodology.Code, StarterMethodology.Name);
-        var version = methodology.StartDraft(StarterMethodology.Document);
-        version.Publish("First published version.", "system", clock.GetUtcNow().AddDays(-60));
-        db.Methodologies.Add(methodology);
+        var version = await PublishedMethodologyAsync(ct);
 
         var stadium = Site(arena, "Slezská aréna", "Závodní 2891/86, Ostrava", Region.Moravskoslezsky, "stadium", 15000, 4000,
             ["outdoor-queues", "alcohol-served", "high-profile-events"]);
@@ -66,8 +65,8 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var measures = new List<PlanMeasure>();
-        foreach (var (site, tier) in new[] { (stadium, "enhanced"), (hall, "enhanced"), (lipova, "standard") })
-            measures.AddRange(Plan(site, tier, version, today));
+        foreach (var site in new[] { stadium, hall, lipova })
+            measures.AddRange(Plan(site, version, today));
         db.Drills.Add(new Drill(stadium.Id, today.AddMonths(-3), "firearms", 120, "Lockdown took 4 minutes; the north gate closed late."));
         await db.SaveChangesAsync(ct);
 
@@ -97,7 +96,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
             if (role == Roles.Auditor) auditorId = user.Id;
         }
 
-        db.Findings.Add(new Finding(hall.Id, measures.First(m => m.SiteId == hall.Id && m.MeasureKey == "RES-01").Id, auditorId!,
+        db.Findings.Add(new Finding(hall.Id, measures.FirstOrDefault(m => m.SiteId == hall.Id && m.MeasureKey == "RES-01")?.Id, auditorId!,
             FindingSeverity.High, "Lockdown procedure not drilled", "No drill record for the lockdown procedure in the last 12 months.", today.AddDays(30)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -107,18 +106,41 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
     private static Site Site(Organization owner, string name, string address, Region region, string venueType, int occupancy, int visitors, string[] attributes) =>
         new(owner.Id, new SiteProfile(name, address, region, venueType, occupancy, visitors, "Mo–Su 8:00–22:00", attributes));
 
-    private List<PlanMeasure> Plan(Site site, string tier, MethodologyVersion version, DateOnly today)
+    /// <summary>The published methodology, seeding the library first on an empty database.</summary>
+    private async Task<MethodologyVersion> PublishedMethodologyAsync(CancellationToken ct)
     {
+        var published = await db.MethodologyVersions.Where(v => v.Status == MethodologyVersionStatus.Published)
+            .OrderByDescending(v => v.PublishedAt).FirstOrDefaultAsync(ct);
+        if (published is not null) return published;
+        var file = MethodologyLibrary.ReadSeed();
+        var methodology = new Methodology(file.Methodology, file.Title);
+        var version = methodology.StartDraft(file.ToDocument());
+        version.Publish("The methodology as first published in SoftTargets.", "system", clock.GetUtcNow().AddDays(-60));
+        db.Methodologies.Add(methodology);
+        return version;
+    }
+
+    /// <summary>A first plan revision with the measures the methodology's rules select for the site.</summary>
+    private List<PlanMeasure> Plan(Site site, MethodologyVersion version, DateOnly today)
+    {
+        var evaluator = new RuleEvaluator(version.Content);
+        var facts = new RuleFacts(site.VenueTypeKey, site.MaxOccupancy, site.Attributes.ToHashSet(),
+            site.Threats.ToDictionary(t => t.ThreatKey, t => t.Inherent.Score), null);
+        var tier = evaluator.FindTier(facts)?.Key;
+        facts = facts with { Tier = tier };
+        var applicable = version.Content.Measures
+            .Select(m => (Template: m, Outcome: evaluator.Evaluate(m.AppliesWhen, facts)))
+            .Where(m => m.Outcome.Holds).ToList();
         var document = new GuidelineDocument
         {
-            Tier = tier,
-            Measures = version.Content.Measures.Select(m => new GuidelineMeasure(m.Key, true, "Demo plan")).ToList(),
+            Tier = tier ?? "",
+            Measures = applicable.Select(m => new GuidelineMeasure(m.Template.Key, true, m.Outcome.Reason.En)).ToList(),
         };
-        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, tier, document, "demo"));
+        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, tier ?? "", document, "demo"));
 
         var measures = new List<PlanMeasure>();
         var index = 0;
-        foreach (var template in version.Content.Measures)
+        foreach (var template in applicable.Select(m => m.Template))
         {
             var measure = new PlanMeasure(site.Id, template.Key, template.Priority, isApplicable: true);
             var status = (index++ % 4) switch { 0 => MeasureStatus.Implemented, 1 => MeasureStatus.InProgress, _ => MeasureStatus.NotStarted };

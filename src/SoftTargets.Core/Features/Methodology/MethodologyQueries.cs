@@ -7,7 +7,7 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Methodology;
 
-public sealed record MethodologyVersionListItem(Guid Id, string Code, LocalizedText Name, int Number, MethodologyVersionStatus Status,
+public sealed record MethodologyVersionListItem(Guid Id, Guid MethodologyId, string Code, LocalizedText Name, int Number, MethodologyVersionStatus Status,
     string ChangeNote, DateTimeOffset? PublishedAt, int Measures, int Questions, int Playbooks);
 
 /// <summary>The methodology library as editors (and auditors, read-only) see it.</summary>
@@ -22,7 +22,7 @@ public sealed class MethodologyQueries(IDbContextFactory<SoftTargetsDbContext> d
                           join m in db.Methodologies on v.MethodologyId equals m.Id
                           orderby m.Code, v.Number descending
                           select new { m.Code, m.Name, Version = v }).ToListAsync(ct);
-        return rows.Select(r => new MethodologyVersionListItem(r.Version.Id, r.Code, r.Name, r.Version.Number, r.Version.Status,
+        return rows.Select(r => new MethodologyVersionListItem(r.Version.Id, r.Version.MethodologyId, r.Code, r.Name, r.Version.Number, r.Version.Status,
             r.Version.ChangeNote, r.Version.PublishedAt, r.Version.Content.Measures.Count, r.Version.Content.Questions.Count,
             r.Version.Content.Playbooks.Count)).ToList();
     }

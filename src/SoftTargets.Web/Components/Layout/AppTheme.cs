@@ -17,6 +17,10 @@ public static class AppTheme
             DrawerBackground = "#ffffff",
             TextSecondary = "#4a4f57",
             ActionDefault = "#3c4047",
+            Success = "#1b5e20",
+            Error = "#b3261e",
+            Info = "#0d47a1",
+            Warning = "#8a4b00",
         },
         Typography = new Typography
         {

@@ -9,6 +9,9 @@ public static class Policies
     public const string Auditor = nameof(Auditor);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Methodology editors and auditors (read-only) see the methodology library.</summary>
+    public const string MethodologyReader = nameof(MethodologyReader);
+
     /// <summary>Venue managers (their own organisation's sites) and auditors (all sites).</summary>
     public const string SiteReader = nameof(SiteReader);
 }

@@ -6,6 +6,7 @@ using SoftTargets.Core.Domain.Users;
 
 namespace SoftTargets.UnitTests.Web.Resources;
 
+/// <summary>Every resource file (Resources/*.resx) has a Czech twin with the same keys and placeholders.</summary>
 public partial class ResourceParityTests
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> EnglishStrings = new(() => Load("Strings.resx"));
@@ -14,39 +15,62 @@ public partial class ResourceParityTests
     private static IReadOnlyDictionary<string, string> English => EnglishStrings.Value;
     private static IReadOnlyDictionary<string, string> Czech => CzechStrings.Value;
 
-    [Fact]
-    public void Both_files_have_strings()
+    public static TheoryData<string> ResourceFiles()
     {
-        Assert.NotEmpty(English);
-        Assert.NotEmpty(Czech);
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(ResourcesFolder(), "*.resx").Select(Path.GetFileNameWithoutExtension).Where(f => !f!.EndsWith(".cs")).Order())
+            data.Add(file!);
+        return data;
     }
 
     [Fact]
-    public void English_and_Czech_have_the_same_keys()
+    public void The_shared_and_feature_resources_are_all_found()
     {
-        var onlyEnglish = English.Keys.Except(Czech.Keys).Order(StringComparer.Ordinal).ToArray();
-        var onlyCzech = Czech.Keys.Except(English.Keys).Order(StringComparer.Ordinal).ToArray();
+        var found = Directory.GetFiles(ResourcesFolder(), "*.resx").Select(Path.GetFileName).ToHashSet();
+
+        Assert.Superset(new HashSet<string?> { "Strings.resx", "RuleStrings.resx", "MethodologyStrings.resx", "MethodologyStrings.cs.resx" }, found);
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void Both_files_have_strings(string resource)
+    {
+        Assert.NotEmpty(Load(resource + ".resx"));
+        Assert.NotEmpty(Load(resource + ".cs.resx"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void English_and_Czech_have_the_same_keys(string resource)
+    {
+        var (english, czech) = (Load(resource + ".resx"), Load(resource + ".cs.resx"));
+        var onlyEnglish = english.Keys.Except(czech.Keys).Order(StringComparer.Ordinal).ToArray();
+        var onlyCzech = czech.Keys.Except(english.Keys).Order(StringComparer.Ordinal).ToArray();
 
         Assert.True(onlyEnglish.Length == 0 && onlyCzech.Length == 0,
-            $"Only in Strings.resx: [{string.Join(", ", onlyEnglish)}]; only in Strings.cs.resx: [{string.Join(", ", onlyCzech)}]");
+            $"Only in {resource}.resx: [{string.Join(", ", onlyEnglish)}]; only in {resource}.cs.resx: [{string.Join(", ", onlyCzech)}]");
     }
 
-    [Fact]
-    public void No_value_is_empty()
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void No_value_is_empty(string resource)
     {
-        var empty = English.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => "en:" + e.Key)
-            .Concat(Czech.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => "cs:" + e.Key))
+        var (english, czech) = (Load(resource + ".resx"), Load(resource + ".cs.resx"));
+        var empty = english.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => "en:" + e.Key)
+            .Concat(czech.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => "cs:" + e.Key))
             .ToArray();
 
         Assert.True(empty.Length == 0, "Empty values: " + string.Join(", ", empty));
     }
 
-    [Fact]
-    public void Each_pair_uses_the_same_placeholders()
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void Each_pair_uses_the_same_placeholders(string resource)
     {
-        var mismatched = English.Keys.Intersect(Czech.Keys)
-            .Where(key => !Placeholders(English[key]).SetEquals(Placeholders(Czech[key])))
-            .Select(key => $"{key} (en: {string.Join(",", Placeholders(English[key]))}; cs: {string.Join(",", Placeholders(Czech[key]))})")
+        var (english, czech) = (Load(resource + ".resx"), Load(resource + ".cs.resx"));
+        var mismatched = english.Keys.Intersect(czech.Keys)
+            .Where(key => !Placeholders(english[key]).SetEquals(Placeholders(czech[key])))
+            .Select(key => $"{key} (en: {string.Join(",", Placeholders(english[key]))}; cs: {string.Join(",", Placeholders(czech[key]))})")
             .ToArray();
 
         Assert.True(mismatched.Length == 0, "Placeholders differ: " + string.Join("; ", mismatched));
@@ -56,6 +80,28 @@ public partial class ResourceParityTests
     public void Placeholders_are_found_with_and_without_format()
     {
         Assert.Equal(new[] { "{0}", "{1}" }, Placeholders("From {0:d} to {1}, again {0}").Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string> MethodologyEnumKeys()
+    {
+        var data = new TheoryData<string>();
+        foreach (var value in Enum.GetNames<MeasureCategory>()) data.Add("Category_" + value);
+        foreach (var value in Enum.GetNames<MeasurePriority>()) data.Add("Priority_" + value);
+        foreach (var value in Enum.GetNames<Procedure>()) data.Add("Procedure_" + value);
+        foreach (var value in Enum.GetNames<IncidentPhase>()) data.Add("Phase_" + value);
+        foreach (var value in Enum.GetNames<SoftTargets.Core.Features.Methodology.Diff.DiffArea>()) data.Add("DiffArea_" + value);
+        foreach (var value in Enum.GetNames<SoftTargets.Core.Features.Methodology.Diff.ChangeKind>()) data.Add("ChangeKind_" + value);
+        foreach (var field in new[] { "key", "title", "category", "priority", "role", "reviewMonths", "guidance", "evidence", "appliesWhen",
+                     "text", "levels", "threat", "phase", "procedure", "targetMinutes", "playbook", "name", "when", "order" })
+            data.Add("Field_" + field);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MethodologyEnumKeys))]
+    public void Every_methodology_choice_and_diff_field_has_a_string(string key)
+    {
+        Assert.True(Load("MethodologyStrings.resx").ContainsKey(key), $"MethodologyStrings.resx has no {key}");
     }
 
     public static TheoryData<string> EnumAndRoleKeys()
@@ -84,7 +130,7 @@ public partial class ResourceParityTests
 
     private static Dictionary<string, string> Load(string fileName)
     {
-        var path = Path.Combine(RepositoryRoot(), "src", "SoftTargets.Web", "Resources", fileName);
+        var path = Path.Combine(ResourcesFolder(), fileName);
         var document = XDocument.Load(path);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var data in document.Root!.Elements("data"))
@@ -95,6 +141,8 @@ public partial class ResourceParityTests
         }
         return strings;
     }
+
+    private static string ResourcesFolder() => Path.Combine(RepositoryRoot(), "src", "SoftTargets.Web", "Resources");
 
     private static string RepositoryRoot()
     {

@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Methodology;
+
+public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task An_editor_drafts_a_measure_with_a_rule_previews_the_impact_publishes_and_sees_the_diff()
+    {
+        await SignInAsync(Editor);
+        await GoToAsync("/methodology");
+        await Page.Locator("#start-draft, #open-draft").First.ClickAsync();
+        await Page.Locator("#version-heading").WaitForAsync();
+        await Page.Locator("#measure-table").WaitForAsync();
+        await AssertAccessibleAsync();
+
+        await Page.ClickAsync("#add-measure");
+        await Page.FillAsync("#measure-key", "ACC-90");
+        await ChooseAsync("#measure-role", "Security lead");
+        await Page.FillAsync("#measure-title-en", "Stewards at every entrance of large venues");
+        await Page.FillAsync("#measure-title-cs", "Pořadatelé u každého vstupu velkých objektů");
+        await Page.FillAsync("#measure-guidance-en", "Place **one steward** per entrance.");
+        await Page.FillAsync("#measure-guidance-cs", "U každého vstupu stojí **jeden pořadatel**.");
+        await Page.FillAsync("#measure-evidence-en", "Steward roster");
+        await Page.FillAsync("#measure-evidence-cs", "Rozpis pořadatelů");
+        await Page.ClickAsync("#measure-rule-add");
+        await ChooseAsync("#measure-rule-kind", "Occupancy");
+        await Page.FillAsync("#measure-rule-number", "5000");
+        await Page.Locator("#measure-rule-number").PressAsync("Tab");
+        Assert.Contains("5,000", await Page.Locator(".mud-dialog").InnerTextAsync());
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#measure-save");
+        await Page.Locator("#measure-table >> text=ACC-90").WaitForAsync();
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Check and publish" }).ClickAsync();
+        await Page.Locator("#checks-ok").WaitForAsync();
+        await Page.ClickAsync("#impact-run");
+        await Page.Locator("#impact-measures").WaitForAsync();
+        Assert.Contains("2 of 4 sites", await Page.Locator("#impact-summary").InnerTextAsync());
+        Assert.Contains("ACC-90", await Page.Locator("#impact-measures").InnerTextAsync());
+        Assert.Contains("Slezská aréna", await Page.Locator("#impact-sites").InnerTextAsync());
+        await AssertAccessibleAsync();
+
+        await Page.FillAsync("#publish-note", "Stewards at every entrance of venues for 5,000 people or more.");
+        await Page.ClickAsync("#publish");
+        await Page.WaitForURLAsync("**/methodology/diff?**");
+        await Page.Locator("#diff-measure").WaitForAsync();
+        var measures = await Page.Locator("#diff-measure").InnerTextAsync();
+        Assert.Contains("ACC-90", measures);
+        Assert.Contains("Added", measures);
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_methodology_pages_work_in_czech()
+    {
+        await SignInAsync(Editor);
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync("/methodology");
+
+        Assert.Equal("Verze metodiky", await Page.Locator("h1").InnerTextAsync());
+        await AssertAccessibleAsync();
+
+        await Page.Locator("#methodology-versions tbody a").First.ClickAsync();
+        await Page.Locator("#measure-table").WaitForAsync();
+        Assert.True(await Page.GetByRole(AriaRole.Tab, new() { Name = "Opatření" }).IsVisibleAsync());
+        Assert.Contains("Klíč", await Page.Locator("#measure-table thead").InnerTextAsync());
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#culture-en");
+    }
+
+    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
+    private async Task ChooseAsync(string select, string option)
+    {
+        await Page.Locator(select).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+}
