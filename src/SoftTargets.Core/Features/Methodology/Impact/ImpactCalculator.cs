@@ -13,17 +13,22 @@ public sealed record ImpactResult(int SitesCompared, IReadOnlyList<SiteChange> C
 
 /// <summary>
 /// Which measures each site would gain or lose under a draft, compared with the version its plan
-/// follows. Pure and in memory: it runs the real evaluator over every site.
+/// follows. Pure and in memory: it runs the real evaluator over every site, into reused buffers, and
+/// allocates only for the sites that change.
 /// </summary>
 public sealed class ImpactCalculator
 {
+    private readonly string[] _keys;
     private readonly Applicability _draft;
     private readonly Dictionary<Guid, Applicability> _baselines;
 
     public ImpactCalculator(MethodologyDocument draft, IReadOnlyDictionary<Guid, MethodologyDocument> baselines)
     {
-        _draft = new Applicability(draft);
-        _baselines = baselines.ToDictionary(b => b.Key, b => new Applicability(b.Value));
+        _keys = draft.Measures.Select(m => m.Key).Concat(baselines.Values.SelectMany(b => b.Measures).Select(m => m.Key))
+            .Distinct(StringComparer.Ordinal).ToArray();
+        var index = _keys.Select((key, i) => (key, i)).ToDictionary(k => k.key, k => k.i, StringComparer.Ordinal);
+        _draft = new Applicability(draft, index);
+        _baselines = baselines.ToDictionary(b => b.Key, b => new Applicability(b.Value, index));
     }
 
     public ImpactResult Compute(IEnumerable<ImpactSite> sites)
@@ -31,16 +36,25 @@ public sealed class ImpactCalculator
         var changes = new List<SiteChange>();
         var gainedByMeasure = new Dictionary<string, int>();
         var lostByMeasure = new Dictionary<string, int>();
+        var now = new bool[_keys.Length];
+        var then = new bool[_keys.Length];
         var compared = 0;
         foreach (var site in sites)
         {
             compared++;
             if (!_baselines.TryGetValue(site.BaselineVersionId, out var baseline)) continue;
-            var now = baseline.ApplicableKeys(site.Facts);
-            var then = _draft.ApplicableKeys(site.Facts);
-            if (now.SetEquals(then)) continue;
-            var gained = then.Where(k => !now.Contains(k)).Order(StringComparer.Ordinal).ToList();
-            var lost = now.Where(k => !then.Contains(k)).Order(StringComparer.Ordinal).ToList();
+            baseline.Fill(site.Facts, now);
+            _draft.Fill(site.Facts, then);
+            if (now.AsSpan().SequenceEqual(then)) continue;
+
+            List<string> gained = [], lost = [];
+            for (var i = 0; i < _keys.Length; i++)
+            {
+                if (then[i] && !now[i]) gained.Add(_keys[i]);
+                else if (now[i] && !then[i]) lost.Add(_keys[i]);
+            }
+            gained.Sort(StringComparer.Ordinal);
+            lost.Sort(StringComparer.Ordinal);
             foreach (var key in gained) gainedByMeasure[key] = gainedByMeasure.GetValueOrDefault(key) + 1;
             foreach (var key in lost) lostByMeasure[key] = lostByMeasure.GetValueOrDefault(key) + 1;
             changes.Add(new SiteChange(site.SiteId, gained, lost));
@@ -49,18 +63,24 @@ public sealed class ImpactCalculator
     }
 
     /// <summary>One version's measures with their evaluator, ready to be asked for many sites.</summary>
-    private sealed class Applicability(MethodologyDocument document)
+    private sealed class Applicability
     {
-        private readonly RuleEvaluator _evaluator = new(document);
-        private readonly IReadOnlyList<MeasureTemplate> _measures = document.Measures;
+        private readonly RuleEvaluator _evaluator;
+        private readonly (Condition? Rule, int Index)[] _measures;
 
-        public HashSet<string> ApplicableKeys(RuleFacts facts)
+        public Applicability(MethodologyDocument document, IReadOnlyDictionary<string, int> index)
         {
-            var withTier = facts with { Tier = _evaluator.FindTier(facts with { Tier = null })?.Key };
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var measure in _measures)
-                if (_evaluator.Holds(measure.AppliesWhen, withTier)) keys.Add(measure.Key);
-            return keys;
+            _evaluator = new RuleEvaluator(document);
+            _measures = document.Measures.Select(m => (m.AppliesWhen, index[m.Key])).ToArray();
+        }
+
+        /// <summary>Marks in <paramref name="applies"/> (indexed like all keys) the measures that apply to the site.</summary>
+        public void Fill(RuleFacts facts, bool[] applies)
+        {
+            Array.Clear(applies);
+            var withTier = facts with { Tier = _evaluator.FindTier(facts)?.Key };
+            foreach (var (rule, index) in _measures)
+                if (_evaluator.Holds(rule, withTier)) applies[index] = true;
         }
     }
 }
