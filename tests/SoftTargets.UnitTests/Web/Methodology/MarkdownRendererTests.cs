@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Bunit;
 using SoftTargets.Web.Features.Methodology;
+using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleSyntax;
 
 namespace SoftTargets.UnitTests.Web.Methodology;
 

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Web.Features.Methodology.Rules;
 using static SoftTargets.UnitTests.Web.Methodology.RuleCatalog;
+using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleSyntax;
 
 namespace SoftTargets.UnitTests.Web.Methodology;
 

@@ -1,5 +1,6 @@
 using SoftTargets.Core.Domain.Methodology;
 using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleTestData;
+using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleSyntax;
 
 namespace SoftTargets.UnitTests.Features.Methodology.Rules;
 

@@ -1,6 +1,7 @@
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Features.Methodology.Rules;
 using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleTestData;
+using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleSyntax;
 
 namespace SoftTargets.UnitTests.Features.Methodology.Rules;
 

@@ -1,4 +1,5 @@
 using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleTestData;
+using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleSyntax;
 
 namespace SoftTargets.UnitTests.Features.Methodology.Rules;
 

@@ -1,6 +1,7 @@
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Features.Methodology.Rules;
+using static SoftTargets.UnitTests.Features.Methodology.Rules.RuleSyntax;
 
 namespace SoftTargets.UnitTests.Features.Methodology.Rules;
 
@@ -39,24 +40,6 @@ internal static class RuleTestData
             new HashSet<string>(attributes ?? []),
             firearmsRisk is { } risk ? new Dictionary<string, int> { ["firearms"] = risk } : new Dictionary<string, int>(),
             tier);
-
-    public static Condition All(params Condition[] rules) => new() { All = rules };
-
-    public static Condition Any(params Condition[] rules) => new() { Any = rules };
-
-    public static Condition Not(Condition rule) => new() { Not = rule };
-
-    public static Condition VenueTypeIn(params string[] keys) => new() { VenueTypeIn = keys };
-
-    public static Condition Occupancy(int? gte = null, int? gt = null, int? lte = null, int? lt = null) =>
-        new() { Occupancy = new NumberComparison { Gte = gte, Gt = gt, Lte = lte, Lt = lt } };
-
-    public static Condition Attribute(string key) => new() { Attribute = key };
-
-    public static Condition Threat(string type, int? riskAtLeast = null) =>
-        new() { Threat = new ThreatCondition { Type = type, RiskAtLeast = riskAtLeast } };
-
-    public static Condition TierIn(params string[] keys) => new() { TierIn = keys };
 
     public static LocalizedText Reason(Condition? rule, RuleFacts facts) => Evaluator.Evaluate(rule, facts).Reason;
 }
