@@ -8,6 +8,12 @@ public static class UserInterfaceExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // Messages appear and go at once: a half-faded message is hard to read (and fails contrast checks).
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
     }
 }

@@ -34,8 +34,7 @@ public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
             await Page.GotoAsync("/account/login");
             await Page.FillAsync("#email", Email);
             await Page.FillAsync("#password", "wrong-password");
-            await Page.ClickAsync("#login-submit");
-            await Page.Locator("#login-message").WaitForAsync();
+            await SubmitLoginAsync();
         }
         var message = await Page.Locator("#login-message").InnerTextAsync();
 
@@ -44,9 +43,16 @@ public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
 
         await Page.FillAsync("#email", Email);
         await Page.FillAsync("#password", Password);
-        await Page.ClickAsync("#login-submit");
-        await Page.Locator("#login-message").WaitForAsync();
+        await SubmitLoginAsync();
         Assert.Contains("locked", await Page.Locator("#login-message").InnerTextAsync());
         Assert.Contains("/account/login", Page.Url);
+    }
+
+    /// <summary>Posts the sign-in form and waits for the answer page, so no message of the previous page is read.</summary>
+    private async Task SubmitLoginAsync()
+    {
+        await Page.RunAndWaitForResponseAsync(() => Page.ClickAsync("#login-submit"),
+            response => response.Request.Method == "POST" && response.Url.Contains("/account/login"));
+        await Page.WaitForLoadStateAsync();
     }
 }

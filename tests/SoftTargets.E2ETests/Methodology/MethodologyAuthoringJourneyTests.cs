@@ -28,7 +28,7 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
         await ChooseAsync("#measure-rule-kind", "Occupancy");
         await Page.FillAsync("#measure-rule-number", "5000");
         await Page.Locator("#measure-rule-number").PressAsync("Tab");
-        Assert.Contains("5,000", await Page.Locator(".mud-dialog").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#measure-rule-summary")).ToContainTextAsync("Occupancy ≥ 5,000");
         await AssertAccessibleAsync();
         await Page.ClickAsync("#measure-save");
         await Page.Locator("#measure-table >> text=ACC-90").WaitForAsync();
