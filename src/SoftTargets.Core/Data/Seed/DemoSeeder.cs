@@ -131,10 +131,11 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         var applicable = version.Content.Measures
             .Select(m => (Template: m, Outcome: evaluator.Evaluate(m.AppliesWhen, facts)))
             .Where(m => m.Outcome.Holds).ToList();
-        var document = new GuidelineDocument
+        var document = new Guideline
         {
-            Tier = tier ?? "",
-            Measures = applicable.Select(m => new GuidelineMeasure(m.Template.Key, true, m.Outcome.Reason.En)).ToList(),
+            Tier = tier,
+            Measures = applicable.Select(m => new GuidelineMeasure(m.Template.Key, true, m.Outcome.Reason, m.Template.Category,
+                m.Template.Priority, m.Template.Role, m.Template.ReviewMonths, m.Template.Title)).ToList(),
         };
         db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, tier ?? "", document, "demo"));
 

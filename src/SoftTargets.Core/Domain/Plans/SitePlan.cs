@@ -10,7 +10,7 @@ public sealed class SitePlan : AuditableEntity
 {
     private SitePlan() { }
 
-    public SitePlan(Guid siteId, int revision, Guid methodologyVersionId, string tier, GuidelineDocument document, string inputsHash)
+    public SitePlan(Guid siteId, int revision, Guid methodologyVersionId, string tier, Guideline document, string inputsHash)
     {
         SiteId = siteId;
         Revision = revision;
@@ -24,6 +24,6 @@ public sealed class SitePlan : AuditableEntity
     public int Revision { get; private set; }
     public Guid MethodologyVersionId { get; private set; }
     public string Tier { get; private set; } = "";
-    public GuidelineDocument Document { get; private set; } = new();
+    public Guideline Document { get; private set; } = new();
     public string InputsHash { get; private set; } = "";
 }
