@@ -36,6 +36,7 @@ public static class CoreServiceExtensions
         services.AddScoped<SiteService>();
         services.AddScoped<FindingService>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<MethodologyQueries>();
         services.AddScoped<MethodologyLibrary>();
         services.AddScoped<MethodologyAuthoring>();

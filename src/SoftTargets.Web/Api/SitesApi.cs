@@ -1,8 +1,13 @@
+using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Sites;
+using SoftTargets.Core.Security;
 using SoftTargets.Web.Features.Account;
 
 namespace SoftTargets.Web.Api;
+
+/// <summary>A new profile for a site, with the version it was read at (a stale version is a 409 conflict).</summary>
+public sealed record SiteUpdate(SiteProfile Profile, uint Version);
 
 public static class SitesApi
 {
@@ -17,5 +22,29 @@ public static class SitesApi
         sites.MapGet("/{id:guid}", async Task<IResult> (Guid id, SiteQueries queries, CancellationToken ct) =>
                 await queries.GetAsync(id, ct) is { } site ? TypedResults.Ok(site) : TypedResults.NotFound())
             .WithName("GetSite");
+
+        // Changes: for venue managers, in their own organisation (Core refuses anything else).
+        sites.MapPost("/", async (SiteProfile profile, SiteService service, ICurrentUser currentUser, CancellationToken ct) =>
+            {
+                var actor = await currentUser.GetAsync(ct);
+                if (actor.OrganizationId is not { } organization) return Results.Forbid();
+                var id = await service.CreateAsync(organization, profile, ct);
+                return Results.Created($"/api/sites/{id}", new { id });
+            })
+            .RequireAuthorization(Policies.VenueManager)
+            .WithName("CreateSite");
+
+        sites.MapPut("/{id:guid}", async (Guid id, SiteUpdate update, SiteService service, CancellationToken ct) =>
+                Results.Ok(new { version = await service.UpdateProfileAsync(id, update.Profile, update.Version, ct) }))
+            .RequireAuthorization(Policies.VenueManager)
+            .WithName("UpdateSite");
+
+        sites.MapDelete("/{id:guid}", async (Guid id, uint version, SiteService service, CancellationToken ct) =>
+            {
+                await service.DeleteAsync(id, version, ct);
+                return Results.NoContent();
+            })
+            .RequireAuthorization(Policies.VenueManager)
+            .WithName("DeleteSite");
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -19,7 +21,10 @@ namespace SoftTargets.Core.Data.Interceptors;
 public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> NotAudited =
-        [nameof(AuditableEntity.CreatedAt), nameof(AuditableEntity.CreatedBy), nameof(AuditableEntity.UpdatedAt), nameof(AuditableEntity.UpdatedBy), "Version", "Content"];
+        [nameof(AuditableEntity.CreatedAt), nameof(AuditableEntity.CreatedBy), nameof(AuditableEntity.UpdatedAt), nameof(AuditableEntity.UpdatedBy), "Version"];
+
+    /// <summary>Values longer than this (whole methodology documents, generated guidelines) are recorded by their hash.</summary>
+    private const int MaxRecordedLength = 4096;
 
     /// <summary>
     /// Only framework code saves synchronously (data-protection keys), and nothing it saves is audited;
@@ -114,8 +119,21 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static JsonObject Change(object? before, object? after) =>
         new() { ["before"] = Node(before), ["after"] = Node(after) };
 
-    private static JsonNode? Node(object? value) =>
-        value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), JsonbConversion.Options);
+    private static JsonNode? Node(object? value)
+    {
+        switch (value)
+        {
+            case null:
+                return null;
+            case byte[] bytes:
+                return JsonValue.Create($"{bytes.Length} bytes, sha256:{Convert.ToHexStringLower(SHA256.HashData(bytes))}");
+        }
+        var node = JsonSerializer.SerializeToNode(value, value.GetType(), JsonbConversion.Options);
+        var json = node?.ToJsonString() ?? "";
+        return json.Length <= MaxRecordedLength
+            ? node
+            : JsonValue.Create($"{json.Length} characters, sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}");
+    }
 
     private static string? Json(object? value) => Node(value)?.ToJsonString();
 
