@@ -37,6 +37,8 @@ public static class CoreServiceExtensions
         services.AddScoped<FindingService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Features.Plans.MeasureTracking>();
+        services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Guidelines.GuidelinePreview>();
         services.AddScoped<MethodologyQueries>();
         services.AddScoped<MethodologyLibrary>();
         services.AddScoped<MethodologyAuthoring>();

@@ -17,6 +17,7 @@ public static class ApiExtensions
         var api = app.MapGroup("/api").AddEndpointFilter<DomainErrorFilter>();
         api.MapSitesApi();
         api.MapMethodologyApi();
+        api.MapGuidelinesApi();
     }
 }
 

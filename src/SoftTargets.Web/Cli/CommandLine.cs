@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Domain.Common;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Users;
@@ -12,7 +15,7 @@ namespace SoftTargets.Web.Cli;
 /// <summary>
 /// Verbs for operators, run with the same configuration as the web app:
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-organization --name N --kind K --region R</c>,
-/// <c>create-user --email E --role R --org O</c> (password on standard input).
+/// <c>create-user --email E --role R --org O</c> (password on standard input), <c>generate --site site.json</c>.
 /// </summary>
 public static class CommandLine
 {
@@ -20,7 +23,7 @@ public static class CommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -52,6 +55,8 @@ public static class CommandLine
                     var seeded = await services.GetRequiredService<DemoSeeder>().SeedAsync();
                     await output.WriteLineAsync(seeded ? "Demo data seeded." : "The database already has data: nothing seeded.");
                     return Ok;
+                case "generate":
+                    return await GenerateAsync(services.GetRequiredService<GuidelinePreview>(), args[1..], output, error);
                 case "create-organization":
                     return await CreateOrganizationAsync(services.GetRequiredService<OrganizationService>(), args[1..], output, error);
                 default:
@@ -64,6 +69,42 @@ public static class CommandLine
             return Usage;
         }
     }
+
+    /// <summary>Prints the guideline for a site described in a JSON file (the preview API's body), saving nothing.</summary>
+    private static async Task<int> GenerateAsync(GuidelinePreview preview, string[] args, TextWriter output, TextWriter error)
+    {
+        var options = ParseOptions(args);
+        if (options is null || !options.TryGetValue("site", out var path))
+        {
+            await error.WriteLineAsync("Usage: generate --site <site.json>");
+            return Usage;
+        }
+        SiteSnapshot? site;
+        try
+        {
+            await using var file = File.OpenRead(path);
+            site = await JsonSerializer.DeserializeAsync<SiteSnapshot>(file, JsonOptions);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            await error.WriteLineAsync($"Cannot read {path}: {ex.Message}");
+            return Usage;
+        }
+        if (site is null)
+        {
+            await error.WriteLineAsync($"{path} is empty.");
+            return Usage;
+        }
+        await output.WriteLineAsync(JsonSerializer.Serialize(await preview.PreviewAsync(site), JsonOptions));
+        return Ok;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static async Task<int> CreateOrganizationAsync(OrganizationService organizations, string[] args, TextWriter output, TextWriter error)
     {

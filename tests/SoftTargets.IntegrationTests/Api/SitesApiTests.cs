@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Sites;
@@ -9,6 +11,9 @@ namespace SoftTargets.IntegrationTests.Api;
 
 public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
+    /// <summary>The API writes enums by name.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     [Fact]
     public async Task An_anonymous_caller_gets_401_not_a_login_page()
     {
@@ -32,7 +37,7 @@ public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixtur
     {
         var client = await Fixture.SignedInClientAsync(SchoolManager);
 
-        var page = await client.GetFromJsonAsync<PagedResult<SiteListItem>>("/api/sites");
+        var page = await client.GetFromJsonAsync<PagedResult<SiteListItem>>("/api/sites", Json);
 
         var site = Assert.Single(page!.Items);
         Assert.Equal("ZŠ Lipová – hlavní budova", site.Name);
@@ -67,4 +72,71 @@ public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixtur
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("Slezská aréna", await response.Content.ReadAsStringAsync());
     }
+
+    private static object Profile(string name, int occupancy = 450) => new
+    {
+        name, address = "Náměstí 1, Brno", region = "Jihomoravsky", venueTypeKey = "theatre-cinema",
+        maxOccupancy = occupancy, dailyVisitors = 300, openingHours = "Tu–Su 18:00–23:00", attributes = new[] { "alcohol-served" },
+    };
+
+    [Fact]
+    public async Task A_venue_manager_creates_updates_and_deletes_an_own_site_over_http()
+    {
+        var client = await Fixture.SignedInClientAsync(ArenaManager);
+
+        var created = await client.PostAsJsonAsync("/api/sites", Profile("Divadlo Brno"));
+        var id = (await created.Content.ReadFromJsonAsync<CreatedSite>())!.Id;
+        var site = await client.GetFromJsonAsync<SiteDetails>($"/api/sites/{id}", Json);
+        var updated = await client.PutAsJsonAsync($"/api/sites/{id}", new { profile = Profile("Divadlo Brno", 500), version = site!.Version });
+        var stale = await client.PutAsJsonAsync($"/api/sites/{id}", new { profile = Profile("Divadlo Brno", 600), version = site.Version });
+        var newVersion = (await updated.Content.ReadFromJsonAsync<VersionOnly>())!.Version;
+        var deleted = await client.DeleteAsync($"/api/sites/{id}?version={newVersion}");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(450, site.Profile.MaxOccupancy);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await using var db = Fixture.NewDbContext();
+        Assert.False(await db.Sites.AnyAsync(s => s.Id == id));
+    }
+
+    [Fact]
+    public async Task Invalid_input_gets_400_with_the_field_and_saves_nothing()
+    {
+        var client = await Fixture.SignedInClientAsync(ArenaManager);
+        await using var db = Fixture.NewDbContext();
+        var before = await db.Sites.CountAsync();
+
+        var response = await client.PostAsJsonAsync("/api/sites", Profile("", -5));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Name", body);
+        Assert.Contains("MaxOccupancy", body);
+        Assert.Equal(before, await db.Sites.CountAsync());
+    }
+
+    [Fact]
+    public async Task Only_venue_managers_change_sites_and_only_their_own()
+    {
+        var auditor = await Fixture.SignedInClientAsync(Auditor);
+        var otherManager = await Fixture.SignedInClientAsync(SchoolManager);
+        var stadium = await SiteIdAsync("Slezská aréna");
+        await using var db = Fixture.NewDbContext();
+        var version = await db.Sites.Where(s => s.Id == stadium).Select(s => s.Version).SingleAsync();
+
+        var byAuditor = await auditor.PostAsJsonAsync("/api/sites", Profile("Auditor's site"));
+        var byOtherManager = await otherManager.DeleteAsync($"/api/sites/{stadium}?version={version}");
+        var anonymous = await Fixture.AnonymousClient().PostAsJsonAsync("/api/sites", Profile("Nobody's site"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byAuditor.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byOtherManager.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.True(await db.Sites.AnyAsync(s => s.Id == stadium));
+    }
+
+    private sealed record CreatedSite(Guid Id);
+
+    private sealed record VersionOnly(uint Version);
 }

@@ -9,7 +9,7 @@ using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Domain.Threats;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Methodology;
-using SoftTargets.Core.Features.Methodology.Rules;
+using SoftTargets.Core.Features.Guidelines;
 
 namespace SoftTargets.Core.Data.Seed;
 
@@ -120,28 +120,15 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         return version;
     }
 
-    /// <summary>A first plan revision with the measures the methodology's rules select for the site.</summary>
+    /// <summary>A first plan revision generated from the methodology, as a venue manager would generate it.</summary>
     private List<PlanMeasure> Plan(Site site, MethodologyVersion version, DateOnly today)
     {
-        var evaluator = new RuleEvaluator(version.Content);
-        var facts = new RuleFacts(site.VenueTypeKey, site.MaxOccupancy, site.Attributes.ToHashSet(),
-            site.Threats.ToDictionary(t => t.ThreatKey, t => t.Inherent.Score), null);
-        var tier = evaluator.FindTier(facts)?.Key;
-        facts = facts with { Tier = tier };
-        var applicable = version.Content.Measures
-            .Select(m => (Template: m, Outcome: evaluator.Evaluate(m.AppliesWhen, facts)))
-            .Where(m => m.Outcome.Holds).ToList();
-        var document = new Guideline
-        {
-            Tier = tier,
-            Measures = applicable.Select(m => new GuidelineMeasure(m.Template.Key, true, m.Outcome.Reason, m.Template.Category,
-                m.Template.Priority, m.Template.Role, m.Template.ReviewMonths, m.Template.Title)).ToList(),
-        };
-        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, tier ?? "", document, "demo"));
+        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(SiteSnapshot.Of(site));
+        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, guideline.Tier ?? "", guideline, guideline.InputsHash));
 
         var measures = new List<PlanMeasure>();
         var index = 0;
-        foreach (var template in applicable.Select(m => m.Template))
+        foreach (var template in guideline.Applicable)
         {
             var measure = new PlanMeasure(site.Id, template.Key, template.Priority, isApplicable: true);
             var status = (index++ % 4) switch { 0 => MeasureStatus.Implemented, 1 => MeasureStatus.InProgress, _ => MeasureStatus.NotStarted };

@@ -1,0 +1,189 @@
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Features.Methodology.Rules;
+
+namespace SoftTargets.Core.Features.Guidelines;
+
+/// <summary>
+/// Generates a site's guideline from a methodology version: pure and deterministic, the same input always
+/// gives the same guideline and hash. Build one per methodology version and reuse it for many sites; it holds
+/// no mutable state and may be shared between threads.
+/// </summary>
+public sealed class GuidelineGenerator
+{
+    private readonly MethodologyDocument _methodology;
+    private readonly string _methodologyVersionKey;
+    private readonly RuleEvaluator _evaluator;
+    private readonly Dictionary<string, LocalizedText> _roleNames;
+    private readonly Dictionary<string, int> _measureIndex = new(StringComparer.Ordinal);
+    private readonly List<PreparedPlaybook> _playbooks = [];
+    private readonly List<PreparedQuestion> _questions = [];
+
+    public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
+    {
+        _methodology = methodology;
+        _methodologyVersionKey = methodologyVersionKey;
+        _evaluator = new RuleEvaluator(methodology);
+        _roleNames = Names(methodology.Roles);
+        var threatNames = Names(methodology.ThreatTypes);
+        var roles = _roleNames.Keys.ToHashSet(StringComparer.Ordinal);
+
+        for (var i = 0; i < methodology.Measures.Count; i++)
+            _measureIndex.TryAdd(methodology.Measures[i].Key, i);
+
+        foreach (var playbook in methodology.Playbooks)
+        {
+            var steps = playbook.Steps
+                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles)))
+                .ToList();
+            _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));
+        }
+
+        foreach (var question in methodology.Questions)
+        {
+            var calls = new Dictionary<int, string[]>();
+            foreach (var level in question.Levels)
+                calls.TryAdd(level.Level, level.Calls.Distinct().Order(StringComparer.Ordinal).ToArray());
+            _questions.Add(new PreparedQuestion(question.Key, calls));
+        }
+    }
+
+    public Guideline Generate(SiteSnapshot site)
+    {
+        var risks = ThreatRisks(site);
+        var facts = new RuleFacts(site.VenueTypeKey, site.MaxOccupancy, site.Attributes.ToHashSet(StringComparer.Ordinal), risks, null);
+        var tier = _evaluator.DetermineTier(facts);
+        var measures = Measures(facts with { Tier = tier.Tier?.Key });
+        var values = new SitePlaceholders(site, RoleName);
+        var gaps = new List<GuidelineGap>();
+        var playbooks = Playbooks(risks, values, gaps);
+        AddCompletenessGaps(playbooks, values, gaps);
+
+        return new Guideline
+        {
+            Tier = tier.Tier?.Key,
+            TierName = tier.Tier?.Name ?? GuidelineTexts.NoTier,
+            TierReason = TierReason(tier, facts),
+            Measures = measures,
+            Playbooks = playbooks,
+            CalledByAnswers = CalledByAnswers(site, measures),
+            Gaps = gaps.OrderBy(g => GuidelineTexts.Rank(g.Kind)).ThenBy(g => g.Subject, StringComparer.Ordinal).ToList(),
+            InputsHash = InputsHash.Compute(_methodologyVersionKey, site),
+        };
+    }
+
+    /// <summary>A threat assessed twice counts with its higher inherent risk, whatever the order.</summary>
+    private static Dictionary<string, int> ThreatRisks(SiteSnapshot site)
+    {
+        var risks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var threat in site.Threats)
+            risks[threat.ThreatKey] = risks.TryGetValue(threat.ThreatKey, out var risk) ? Math.Max(risk, threat.InherentRisk) : threat.InherentRisk;
+        return risks;
+    }
+
+    /// <summary>The evaluator's reason, and when a higher tier failed, why it did.</summary>
+    private LocalizedText TierReason(TierOutcome outcome, RuleFacts facts)
+    {
+        if (outcome.Tier is null)
+            return outcome.Reason;
+        var higher = new List<(LocalizedText, LocalizedText)>();
+        foreach (var tier in _methodology.Tiers)
+        {
+            if (ReferenceEquals(tier, outcome.Tier))
+                break;
+            higher.Add((tier.Name, _evaluator.Evaluate(tier.When, facts).Reason));
+        }
+        return higher.Count == 0 ? outcome.Reason : GuidelineTexts.TierReason(outcome.Reason, higher);
+    }
+
+    private GuidelineMeasure[] Measures(RuleFacts facts)
+    {
+        var measures = new GuidelineMeasure[_methodology.Measures.Count];
+        for (var i = 0; i < measures.Length; i++)
+        {
+            var m = _methodology.Measures[i];
+            var outcome = _evaluator.Evaluate(m.AppliesWhen, facts);
+            measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, m.Title);
+        }
+        return measures;
+    }
+
+    /// <summary>The playbooks of the assessed threats, filled; adds one gap per placeholder left unfilled anywhere.</summary>
+    private List<GuidelinePlaybook> Playbooks(Dictionary<string, int> risks, SitePlaceholders values, List<GuidelineGap> gaps)
+    {
+        var playbooks = new List<GuidelinePlaybook>();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var playbook in _playbooks)
+        {
+            if (!risks.TryGetValue(playbook.Template.Threat, out var risk))
+                continue;
+            var steps = new List<GuidelineStep>(playbook.Steps.Count);
+            foreach (var prepared in playbook.Steps)
+            {
+                var unfilled = new List<string>();
+                var text = new LocalizedText(prepared.En.Fill(values, false, unfilled), prepared.Cs.Fill(values, true, unfilled));
+                missing.UnionWith(unfilled);
+                var step = prepared.Step;
+                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilled));
+            }
+            playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps));
+        }
+        foreach (var placeholder in missing)
+            gaps.Add(new(GapKind.UnfilledPlaceholder, placeholder, values.Resolve(placeholder).Gap!));
+        return playbooks;
+    }
+
+    /// <summary>Each required procedure needs a step, and among its steps' roles one with a named contact and one with a deputy.</summary>
+    private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps)
+    {
+        foreach (var procedure in MethodologyValidator.RequiredProcedures)
+        {
+            var roles = playbooks.SelectMany(p => p.Steps).Where(s => s.Procedure == procedure).Select(s => s.Role).Distinct().ToList();
+            if (roles.Count == 0)
+            {
+                gaps.Add(GuidelineTexts.MissingProcedure(procedure, playbooks.Count > 0));
+                continue;
+            }
+            var names = roles.Select(RoleName).ToList();
+            if (!roles.Any(values.HasPrimary))
+                gaps.Add(GuidelineTexts.NoAccountablePerson(procedure, names));
+            if (!roles.Any(values.HasDeputy))
+                gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
+        }
+    }
+
+    private List<CalledMeasure> CalledByAnswers(SiteSnapshot site, GuidelineMeasure[] measures)
+    {
+        var called = new List<CalledMeasure>();
+        foreach (var question in _questions)
+        {
+            if (!site.Answers.TryGetValue(question.Key, out var level) || !question.Calls.TryGetValue(level, out var calls))
+                continue;
+            foreach (var key in calls)
+                called.Add(new(question.Key, level, key, _measureIndex.TryGetValue(key, out var i) && measures[i].Applies));
+        }
+        return called;
+    }
+
+    private LocalizedText RoleName(string role) => Name(_roleNames, role);
+
+    private static LocalizedText Name(Dictionary<string, LocalizedText> names, string key) =>
+        names.TryGetValue(key, out var name) ? name : new(key, key);
+
+    // The first entry wins on a duplicated key, as in the rule texts.
+    private static Dictionary<string, LocalizedText> Names(IReadOnlyList<CatalogItem> items)
+    {
+        var names = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var item in items)
+            names.TryAdd(item.Key, item.Name);
+        return names;
+    }
+
+    private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, IReadOnlyList<PreparedStep> Steps);
+
+    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs);
+
+    private sealed record PreparedQuestion(string Key, Dictionary<int, string[]> Calls);
+}

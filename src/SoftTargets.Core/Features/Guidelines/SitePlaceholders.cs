@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using SoftTargets.Core.Domain.Common;
+
+namespace SoftTargets.Core.Features.Guidelines;
+
+/// <summary>What a placeholder becomes: the site's value, or a marker and a gap saying what to add.</summary>
+internal sealed record PlaceholderFill(LocalizedText Text, LocalizedText? Gap)
+{
+    public bool Filled => Gap is null;
+}
+
+/// <summary>
+/// The values of step-text placeholders for one site, in English and Czech. Built for one generation and
+/// used by one thread; values are computed on first use and cached.
+/// </summary>
+internal sealed class SitePlaceholders
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo Czech = CultureInfo.GetCultureInfo("cs-CZ");
+
+    private static readonly Dictionary<string, (LocalizedText Marker, LocalizedText Gap)> SiteMissing = new(StringComparer.Ordinal)
+    {
+        ["site.name"] = (new("[site name missing]", "[chybí název objektu]"),
+            new("Add the site's name in the site profile.", "Doplňte v profilu objektu jeho název.")),
+        ["site.address"] = (new("[address missing]", "[chybí adresa]"),
+            new("Add the site's address in the site profile.", "Doplňte v profilu objektu jeho adresu.")),
+        ["site.maxOccupancy"] = (new("[maximum occupancy missing]", "[chybí maximální obsazenost]"),
+            new("Add the maximum occupancy in the site profile.", "Doplňte v profilu objektu maximální obsazenost.")),
+        ["zone.name"] = (new("[zone missing]", "[chybí zóna]"),
+            new("Add at least one zone to the site profile.", "Doplňte do profilu objektu alespoň jednu zónu.")),
+        ["zone.assemblyPoint"] = (new("[assembly point missing]", "[chybí shromaždiště]"),
+            new("Add the assembly point of each zone.", "Doplňte shromaždiště každé zóny.")),
+        ["zone.invacuationRoom"] = (new("[invacuation room missing]", "[chybí místnost pro ukrytí]"),
+            new("Add the invacuation room of each zone.", "Doplňte místnost pro ukrytí každé zóny.")),
+        ["zone.entrances"] = (new("[entrances missing]", "[chybí vstupy]"),
+            new("Add the number of entrances of each zone.", "Doplňte počet vstupů každé zóny.")),
+    };
+
+    private readonly SiteSnapshot _site;
+    private readonly List<ZoneSnapshot> _zones;
+    private readonly Dictionary<string, ContactSnapshot> _primaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContactSnapshot> _deputies = new(StringComparer.Ordinal);
+    private readonly Func<string, LocalizedText> _roleName;
+    private readonly Dictionary<string, PlaceholderFill> _fills = new(StringComparer.Ordinal);
+
+    public SitePlaceholders(SiteSnapshot site, Func<string, LocalizedText> roleName)
+    {
+        _site = site;
+        _roleName = roleName;
+        _zones = SnapshotOrder.Zones(site);
+        // Sorted by name, so the first contact of a role is the first by name; a contact without a name does not count.
+        foreach (var contact in SnapshotOrder.Contacts(site))
+        {
+            if (!string.IsNullOrWhiteSpace(contact.Name))
+                (contact.IsDeputy ? _deputies : _primaries).TryAdd(contact.RoleKey, contact);
+        }
+    }
+
+    public bool HasPrimary(string role) => _primaries.ContainsKey(role);
+
+    public bool HasDeputy(string role) => _deputies.ContainsKey(role);
+
+    /// <summary>Fills a placeholder the methodology format knows (see <c>MethodologyValidator.IsKnownPlaceholder</c>).</summary>
+    public PlaceholderFill Resolve(string placeholder)
+    {
+        if (!_fills.TryGetValue(placeholder, out var fill))
+        {
+            fill = Compute(placeholder);
+            _fills.Add(placeholder, fill);
+        }
+        return fill;
+    }
+
+    private PlaceholderFill Compute(string placeholder)
+    {
+        if (SiteMissing.TryGetValue(placeholder, out var missing))
+            return SiteValue(placeholder) is { } value ? new(value, null) : new(missing.Marker, missing.Gap);
+
+        // contact.<role>, contact.<role>.phone or contact.<role>.deputy
+        var parts = placeholder.Split('.');
+        var role = parts[1];
+        var name = _roleName(role);
+        var what = parts.Length == 3 ? parts[2] : "";
+        _primaries.TryGetValue(role, out var primary);
+        _deputies.TryGetValue(role, out var deputy);
+        return what switch
+        {
+            "phone" => Fill(primary?.Phone,
+                new($"[{name.En}'s phone missing]", $"[chybí telefon: {name.Cs}]"),
+                new($"Add a phone number to the contact for the role {name.En}.", $"Doplňte telefonní číslo ke kontaktu pro roli {name.Cs}.")),
+            "deputy" => Fill(deputy?.Name,
+                new($"[{name.En}'s deputy missing]", $"[chybí zástupce: {name.Cs}]"),
+                new($"Add a deputy for the role {name.En} to the site's contacts (mark the contact as deputy).",
+                    $"Doplňte do kontaktů objektu zástupce pro roli {name.Cs} (označte kontakt jako zástupce).")),
+            _ => Fill(primary?.Name,
+                new($"[{name.En} missing]", $"[chybí osoba: {name.Cs}]"),
+                new($"Add a contact for the role {name.En} to the site's contacts (not marked as deputy).",
+                    $"Doplňte do kontaktů objektu osobu v roli {name.Cs} (neoznačenou jako zástupce).")),
+        };
+    }
+
+    private static PlaceholderFill Fill(string? value, LocalizedText marker, LocalizedText gap) =>
+        Same(value) is { } text ? new(text, null) : new(marker, gap);
+
+    private LocalizedText? SiteValue(string placeholder) => placeholder switch
+    {
+        "site.name" => Same(_site.Name),
+        "site.address" => Same(_site.Address),
+        "site.maxOccupancy" => _site.MaxOccupancy > 0
+            ? new(_site.MaxOccupancy.ToString("N0", English), _site.MaxOccupancy.ToString("N0", Czech))
+            : null,
+        "zone.name" => ZoneNames(),
+        "zone.assemblyPoint" => PerZone(z => Same(z.AssemblyPoint)),
+        "zone.invacuationRoom" => PerZone(z => Same(z.InvacuationRoom)),
+        "zone.entrances" => Entrances(),
+        _ => null,
+    };
+
+    private LocalizedText? ZoneNames()
+    {
+        var names = _zones.Where(z => !string.IsNullOrWhiteSpace(z.Name)).Select(z => z.Name).ToList();
+        return names.Count == 0 ? null : Same(string.Join(", ", names));
+    }
+
+    /// <summary>One zone: its value. Several: "Zone A: value; Zone B: value" for the zones that have one.</summary>
+    private LocalizedText? PerZone(Func<ZoneSnapshot, LocalizedText?> valueOf)
+    {
+        if (_zones.Count == 1)
+            return valueOf(_zones[0]);
+        var en = new StringBuilder();
+        var cs = new StringBuilder();
+        foreach (var zone in _zones)
+        {
+            if (valueOf(zone) is not { } value)
+                continue;
+            var separator = en.Length == 0 ? "" : "; ";
+            en.Append(separator).Append(zone.Name).Append(": ").Append(value.En);
+            cs.Append(separator).Append(zone.Name).Append(": ").Append(value.Cs);
+        }
+        return en.Length == 0 ? null : new(en.ToString(), cs.ToString());
+    }
+
+    // The site knows how many entrances a zone has, not their names. The step texts read "close {zone.entrances}"
+    // and "zavřete vstupy {zone.entrances}", so English gets "3 entrances" and Czech the count in brackets.
+    private LocalizedText? Entrances()
+    {
+        var counts = PerZone(z => z.Entrances > 0
+            ? new(z.Entrances == 1 ? "1 entrance" : $"{z.Entrances.ToString("N0", English)} entrances", z.Entrances.ToString("N0", Czech))
+            : null);
+        return counts is null ? null : counts with { Cs = $"({counts.Cs})" };
+    }
+
+    private static LocalizedText? Same(string? value) => string.IsNullOrWhiteSpace(value) ? null : new(value, value);
+}

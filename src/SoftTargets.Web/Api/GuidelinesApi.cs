@@ -1,0 +1,14 @@
+using SoftTargets.Core.Features.Guidelines;
+using SoftTargets.Web.Features.Account;
+
+namespace SoftTargets.Web.Api;
+
+public static class GuidelinesApi
+{
+    public static void MapGuidelinesApi(this RouteGroupBuilder api) =>
+        api.MapPost("/guidelines/preview", (SiteSnapshot site, GuidelinePreview preview, CancellationToken ct) => preview.PreviewAsync(site, ct))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Guidelines")
+            .WithName("PreviewGuideline")
+            .WithSummary("Generates the guideline for a site profile and its assessment without saving anything.");
+}
