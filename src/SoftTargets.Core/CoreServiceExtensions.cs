@@ -34,6 +34,7 @@ public static class CoreServiceExtensions
         services.AddScoped<OrganizationService>();
         services.AddScoped<SiteQueries>();
         services.AddScoped<SiteService>();
+        services.AddScoped<SiteCsvImport>();
         services.AddScoped<FindingService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Features.Plans.MeasureTracking>();

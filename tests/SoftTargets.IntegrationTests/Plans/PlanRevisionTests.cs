@@ -47,7 +47,7 @@ public sealed class PlanRevisionTests(DatabaseFixture fixture) : DatabaseTest(fi
     public async Task Upgrading_to_a_new_methodology_version_shows_and_applies_the_diff()
     {
         var stadium = await SiteIdAsync("Slezská aréna");
-        var (removedKey, changedKey) = await PublishVersionTwoAsync();
+        var (removedKey, changedKey) = await PublishVersionTwoAsync(await ApplicableKeysAsync(stadium));
 
         var upgrade = await Fixture.AsAsync<PlanUpgrade?, PlanService>(ArenaManager, p => p.GetUpgradeAsync(stadium));
 
@@ -76,15 +76,17 @@ public sealed class PlanRevisionTests(DatabaseFixture fixture) : DatabaseTest(fi
         await Assert.ThrowsAsync<AccessDeniedException>(() => Fixture.AsAsync<int, PlanService>(Auditor, p => p.GenerateAsync(stadium)));
     }
 
-    /// <summary>Version 2: a new stadium measure, one always-applying measure removed, one measure's priority changed.</summary>
-    private async Task<(string Removed, string Changed)> PublishVersionTwoAsync()
+    /// <summary>Version 2: a new stadium measure, one of the stadium's measures removed, another's priority changed.</summary>
+    private async Task<(string Removed, string Changed)> PublishVersionTwoAsync(IReadOnlyList<string> stadiumMeasures)
     {
         await using var db = Fixture.NewDbContext();
         var published = await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Status == MethodologyVersionStatus.Published);
         var draftId = await Fixture.AsAsync<Guid, MethodologyAuthoring>(Editor, a => a.StartDraftAsync(published.MethodologyId));
         var draft = (await Fixture.AsAsync<VersionView?, MethodologyAuthoring>(Editor, a => a.GetAsync(draftId)))!;
-        var always = draft.Content.Measures.Where(m => m.AppliesWhen is null).ToList();
-        var (removed, changed) = (always[0], always[1]);
+        var called = draft.Content.Questions.SelectMany(q => q.Levels).SelectMany(l => l.Calls).ToHashSet();
+        var candidates = draft.Content.Measures.Where(m => stadiumMeasures.Contains(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+        var removed = candidates.First(m => !called.Contains(m.Key));
+        var changed = candidates.First(m => m.Key != removed.Key);
         var content = draft.Content with
         {
             Measures =
