@@ -11,6 +11,8 @@ public sealed record SiteUpdate(SiteProfile Profile, uint Version);
 
 public static class SitesApi
 {
+    private const long MaxCsvBytes = 5 * 1024 * 1024;
+
     public static void MapSitesApi(this RouteGroupBuilder api)
     {
         var sites = api.MapGroup("/sites").RequireAuthorization(Policies.SiteReader).WithTags("Sites");
@@ -33,6 +35,18 @@ public static class SitesApi
             })
             .RequireAuthorization(Policies.VenueManager)
             .WithName("CreateSite");
+
+        sites.MapPost("/import", async (HttpRequest request, SiteCsvImport import, CancellationToken ct) =>
+            {
+                if (request.ContentLength > MaxCsvBytes) return Results.Problem("The file is larger than 5 MB: split it.", statusCode: StatusCodes.Status413PayloadTooLarge);
+                var result = await import.ImportAsync(request.Body, ct);
+                return result.Succeeded
+                    ? Results.Ok(new { imported = result.Imported })
+                    : Results.BadRequest(new { errors = result.Errors.Select(e => new { line = e.Line, message = e.Message.En, messageCs = e.Message.Cs }) });
+            })
+            .RequireAuthorization(Policies.VenueManager)
+            .WithName("ImportSites")
+            .WithSummary("Imports sites from a CSV file (docs/site-csv.md) into the caller's organisation; nothing is imported when any row is bad.");
 
         sites.MapPut("/{id:guid}", async (Guid id, SiteUpdate update, SiteService service, CancellationToken ct) =>
                 Results.Ok(new { version = await service.UpdateProfileAsync(id, update.Profile, update.Version, ct) }))

@@ -136,6 +136,29 @@ public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixtur
         Assert.True(await db.Sites.AnyAsync(s => s.Id == stadium));
     }
 
+    [Fact]
+    public async Task Sites_are_imported_from_csv_over_http_all_or_nothing()
+    {
+        const string good = "name;address;region;venueType;maxOccupancy\nKino Lucerna;Vodičkova 36, Praha;Praha;theatre-cinema;1 200\n";
+        const string bad = "name;address;region;venueType;maxOccupancy\nKino Svět;Náměstí 2, Zlín;Zlínský kraj;theatre-cinema;300\nKino X;Ulice 1;Bavaria;theatre-cinema;100\n";
+        var manager = await Fixture.SignedInClientAsync(ArenaManager);
+        var auditor = await Fixture.SignedInClientAsync(Auditor);
+        await using var db = Fixture.NewDbContext();
+        var before = await db.Sites.CountAsync();
+
+        var imported = await manager.PostAsync("/api/sites/import", new StringContent(good, System.Text.Encoding.UTF8, "text/csv"));
+        var refused = await manager.PostAsync("/api/sites/import", new StringContent(bad, System.Text.Encoding.UTF8, "text/csv"));
+        var forbidden = await auditor.PostAsync("/api/sites/import", new StringContent(good, System.Text.Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(3, Assert.Single(errors.EnumerateArray()).GetProperty("line").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(before + 1, await db.Sites.CountAsync());
+        Assert.Equal(1200, (await db.Sites.SingleAsync(s => s.Name == "Kino Lucerna")).MaxOccupancy);
+    }
+
     private sealed record CreatedSite(Guid Id);
 
     private sealed record VersionOnly(uint Version);
