@@ -97,7 +97,9 @@ for i in "${!projects[@]}"; do
   trx="$results/$name.trx"
   step "[$((i + 1))/${#projects[@]}] $name"
   rc=0
+  # A hung test fails its project after 10 minutes (naming the test) instead of stalling the run.
   dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none \
     --results-directory "$results" "$@" || rc=$?
 
   if [[ ! -f $trx && $rc -eq 0 ]]; then
