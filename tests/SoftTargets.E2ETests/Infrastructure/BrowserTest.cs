@@ -22,7 +22,7 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
 
     public virtual async Task InitializeAsync() => Page = await App.NewPageAsync();
 
-    public async Task DisposeAsync() => await Page.Context.CloseAsync();
+    public async Task DisposeAsync() => await Page.Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
     protected async Task SignInAsync(string email, string password = DemoSeeder.Password)
     {
@@ -47,7 +47,9 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     protected async Task AssertAccessibleAsync()
     {
         await SaveScreenshotAsync();
-        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        // Evaluating a script has no time limit of its own in Playwright: give it one, so a stuck page fails the test.
+        var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } })
+            .WaitAsync(TimeSpan.FromSeconds(60));
         var problems = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
         Assert.True(result.Violations.Length == 0, $"Accessibility violations on {Page.Url}:\n{string.Join("\n", problems)}");
