@@ -51,8 +51,7 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await SiteQueries.Visible(db, actor).AsNoTracking()
-            .Include(s => s.Zones).Include(s => s.Contacts).Include(s => s.Threats).Include(s => s.Answers).AsSplitQuery()
+        var site = await SiteQueries.WithParts(SiteQueries.Visible(db, actor).AsNoTracking())
             .FirstOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new NotFoundException("The site");
         var latest = await LatestPlanAsync(db, siteId, ct);
         if (latest is null) return null;
@@ -106,8 +105,7 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
     private async Task<Site> LoadSiteAsync(SoftTargetsDbContext db, Guid siteId, CancellationToken ct)
     {
         var actor = await currentUser.GetAsync(ct);
-        var site = await SiteQueries.Visible(db, actor)
-            .Include(s => s.Zones).Include(s => s.Contacts).Include(s => s.Threats).Include(s => s.Answers).AsSplitQuery()
+        var site = await SiteQueries.WithParts(SiteQueries.Visible(db, actor))
             .FirstOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new NotFoundException("The site");
         actor.Demand(actor.CanChangeSitesOf(site.OrganizationId));
         return site;
