@@ -19,6 +19,7 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<Methodology> Methodologies => Set<Methodology>();
     public DbSet<MethodologyVersion> MethodologyVersions => Set<MethodologyVersion>();
     public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteDraft> SiteDrafts => Set<SiteDraft>();
     public DbSet<SitePlan> SitePlans => Set<SitePlan>();
     public DbSet<PlanMeasure> PlanMeasures => Set<PlanMeasure>();
     public DbSet<Evidence> Evidence => Set<Evidence>();

@@ -17,7 +17,7 @@ public sealed class MeasureTrackingTests(DatabaseFixture fixture) : DatabaseTest
         var measure = await MeasureAsync("Slezská aréna");
 
         var version = await Fixture.AsAsync<uint, MeasureTracking>(ArenaManager, t => t.UpdateAsync(measure.Id,
-            new MeasureUpdate(MeasureStatus.Implemented, "", "Petra Horáková", null, new DateOnly(2027, 11, 1)), measure.Version));
+            new MeasureUpdate(MeasureStatus.Implemented, "", "Petra Horáková", null, 12, new DateOnly(2027, 11, 1)), measure.Version));
         var evidenceId = await Fixture.AsAsync<Guid, MeasureTracking>(ArenaManager, t => t.AddEvidenceAsync(measure.Id, "C:\\scans\\drill-report.pdf", new MemoryStream(Pdf), Effective));
 
         await using var db = Fixture.NewDbContext();
@@ -63,9 +63,9 @@ public sealed class MeasureTrackingTests(DatabaseFixture fixture) : DatabaseTest
         var measure = await MeasureAsync("Slezská aréna");
 
         await Assert.ThrowsAsync<NotFoundException>(() => Fixture.AsAsync<uint, MeasureTracking>(SchoolManager, t => t.UpdateAsync(measure.Id,
-            new MeasureUpdate(MeasureStatus.Implemented, "", "", null, null), measure.Version)));
+            new MeasureUpdate(MeasureStatus.Implemented, "", "", null, 12, null), measure.Version)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Fixture.AsAsync<uint, MeasureTracking>(Auditor, t => t.UpdateAsync(measure.Id,
-            new MeasureUpdate(MeasureStatus.Implemented, "", "", null, null), measure.Version)));
+            new MeasureUpdate(MeasureStatus.Implemented, "", "", null, 12, null), measure.Version)));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class MeasureTrackingTests(DatabaseFixture fixture) : DatabaseTest
         var measure = await MeasureAsync("Slezská aréna");
 
         await Assert.ThrowsAsync<ValidationFailedException>(() => Fixture.AsAsync<uint, MeasureTracking>(ArenaManager, t => t.UpdateAsync(measure.Id,
-            new MeasureUpdate(MeasureStatus.NotApplicable, " ", "", null, null), measure.Version)));
+            new MeasureUpdate(MeasureStatus.NotApplicable, " ", "", null, 12, null), measure.Version)));
 
         await using var db = Fixture.NewDbContext();
         Assert.Equal(measure.Status, (await db.PlanMeasures.SingleAsync(m => m.Id == measure.Id)).Status);

@@ -19,7 +19,7 @@ public sealed class PlanRevisionTests(DatabaseFixture fixture) : DatabaseTest(fi
         var stadium = await SiteIdAsync("Slezská aréna");
         var tracked = await OpenMeasureAsync(stadium);
         await Fixture.AsAsync<uint, MeasureTracking>(ArenaManager, t => t.UpdateAsync(tracked.Id,
-            new MeasureUpdate(MeasureStatus.Implemented, "", "Petra Horáková", null, new DateOnly(2027, 6, 30)), tracked.Version));
+            new MeasureUpdate(MeasureStatus.Implemented, "", "Petra Horáková", null, 12, new DateOnly(2027, 6, 30)), tracked.Version));
         await Fixture.AsAsync<Guid, MeasureTracking>(ArenaManager, t => t.AddEvidenceAsync(tracked.Id, "proof.pdf", new MemoryStream(Pdf), new DateOnly(2026, 11, 1)));
         var before = await ApplicableKeysAsync(stadium);
 

@@ -591,6 +591,9 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("ReviewMonths")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
 
@@ -922,6 +925,46 @@ namespace SoftTargets.Core.Data.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("SoftTargets.Core.Domain.Sites.SiteDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("SiteDrafts");
+                });
+
             modelBuilder.Entity("SoftTargets.Core.Domain.Sites.Zone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1239,6 +1282,15 @@ namespace SoftTargets.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Sites.SiteDraft", b =>
+                {
+                    b.HasOne("SoftTargets.Core.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

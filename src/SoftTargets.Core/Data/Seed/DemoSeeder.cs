@@ -134,7 +134,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
             var status = (index++ % 4) switch { 0 => MeasureStatus.Implemented, 1 => MeasureStatus.InProgress, _ => MeasureStatus.NotStarted };
             measure.ChangeStatus(status, "", "system", clock.GetUtcNow());
             measure.Assign(template.Role, status == MeasureStatus.Implemented ? null : today.AddDays(index % 3 == 0 ? -10 : 20 * index),
-                today.AddDays(index * 7));
+                template.ReviewMonths, today.AddDays(index * 7));
             measures.Add(measure);
         }
         db.PlanMeasures.AddRange(measures);

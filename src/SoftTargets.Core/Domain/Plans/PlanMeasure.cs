@@ -37,6 +37,8 @@ public sealed class PlanMeasure : AuditableEntity
     public MeasureStatus Status { get; private set; } = MeasureStatus.NotStarted;
     public string Owner { get; private set; } = "";
     public DateOnly? DueDate { get; private set; }
+    /// <summary>How often the measure is reviewed; starts at the methodology's interval, the site may shorten or lengthen it.</summary>
+    public int ReviewMonths { get; private set; } = 12;
     public DateOnly? NextReview { get; private set; }
     public string Justification { get; private set; } = "";
     public DateTimeOffset? StatusChangedAt { get; private set; }
@@ -57,10 +59,15 @@ public sealed class PlanMeasure : AuditableEntity
         StatusChangedAt = at;
     }
 
-    public void Assign(string owner, DateOnly? dueDate, DateOnly? nextReview)
+    public void Assign(string owner, DateOnly? dueDate, int reviewMonths, DateOnly? nextReview)
     {
-        Owner = owner.Trim();
+        if (reviewMonths is < 1 or > 60)
+            throw ValidationFailedException.For(nameof(ReviewMonths), "Enter a review interval from 1 to 60 months.");
+        if ((owner ?? "").Trim().Length > 200)
+            throw ValidationFailedException.For(nameof(Owner), "The owner can have at most 200 characters.");
+        Owner = (owner ?? "").Trim();
         DueDate = dueDate;
+        ReviewMonths = reviewMonths;
         NextReview = nextReview;
     }
 

@@ -8,10 +8,15 @@ public sealed class Contact
     internal Contact(Guid siteId, string roleKey, string name, string phone, string email, bool isDeputy)
     {
         SiteId = siteId;
+        Change(roleKey, name, phone, email, isDeputy);
+    }
+
+    internal void Change(string roleKey, string name, string phone, string email, bool isDeputy)
+    {
         RoleKey = roleKey;
         Name = name.Trim();
-        Phone = phone.Trim();
-        Email = email.Trim();
+        Phone = (phone ?? "").Trim();
+        Email = (email ?? "").Trim();
         IsDeputy = isDeputy;
     }
 

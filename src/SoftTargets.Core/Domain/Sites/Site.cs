@@ -58,6 +58,32 @@ public sealed class Site : AuditableEntity
         Attributes = profile.Attributes.Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>Takes the profile, zones and contacts of a valid setup; parts are matched by id, so unchanged ones keep theirs.</summary>
+    public void Apply(SiteSetup setup)
+    {
+        setup.EnsureValid();
+        Apply(setup.Profile);
+        Replace(_zones, setup.Zones, z => z.Id, i => i.Id,
+            i => new Zone(Id, i.Name, i.Capacity, i.Entrances, i.AssemblyPoint, i.InvacuationRoom),
+            (z, i) => z.Change(i.Name, i.Capacity, i.Entrances, i.AssemblyPoint, i.InvacuationRoom));
+        Replace(_contacts, setup.Contacts, c => c.Id, i => i.Id,
+            i => new Contact(Id, i.RoleKey, i.Name, i.Phone, i.Email, i.IsDeputy),
+            (c, i) => c.Change(i.RoleKey, i.Name, i.Phone, i.Email, i.IsDeputy));
+    }
+
+    private static void Replace<TPart, TInput>(List<TPart> parts, IReadOnlyList<TInput> inputs, Func<TPart, Guid> partId,
+        Func<TInput, Guid?> inputId, Func<TInput, TPart> create, Action<TPart, TInput> change)
+    {
+        var kept = inputs.Select(inputId).OfType<Guid>().ToHashSet();
+        parts.RemoveAll(p => !kept.Contains(partId(p)));
+        foreach (var input in inputs)
+        {
+            var existing = inputId(input) is { } id ? parts.FirstOrDefault(p => partId(p) == id) : default;
+            if (existing is null) parts.Add(create(input));
+            else change(existing, input);
+        }
+    }
+
     public Zone AddZone(string name, int capacity, int entrances, string assemblyPoint, string invacuationRoom)
     {
         var zone = new Zone(Id, name, capacity, entrances, assemblyPoint, invacuationRoom);

@@ -1,3 +1,4 @@
+using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Organizations;
 
 namespace SoftTargets.Core.Domain.Sites;
@@ -13,16 +14,21 @@ public sealed record SiteProfile(
     string OpeningHours,
     IReadOnlyList<string> Attributes)
 {
-    public Dictionary<string, string[]> Validate()
+    /// <summary>Each invalid field with what to do about it, in English and Czech.</summary>
+    public Dictionary<string, LocalizedText> Problems()
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Name)) errors[nameof(Name)] = ["Enter the site's name."];
-        else if (Name.Trim().Length > 200) errors[nameof(Name)] = ["The name can have at most 200 characters."];
-        if (string.IsNullOrWhiteSpace(Address)) errors[nameof(Address)] = ["Enter the site's address."];
-        if (!Enum.IsDefined(Region)) errors[nameof(Region)] = ["Choose one of the 14 regions."];
-        if (string.IsNullOrWhiteSpace(VenueTypeKey)) errors[nameof(VenueTypeKey)] = ["Choose a venue type."];
-        if (MaxOccupancy is < 0 or > 1_000_000) errors[nameof(MaxOccupancy)] = ["Enter the maximum occupancy as a number from 0 to 1,000,000."];
-        if (DailyVisitors is < 0 or > 10_000_000) errors[nameof(DailyVisitors)] = ["Enter typical daily visitors as a number from 0 to 10,000,000."];
-        return errors;
+        var problems = new Dictionary<string, LocalizedText>();
+        if (string.IsNullOrWhiteSpace(Name)) problems[nameof(Name)] = SiteMessages.NameRequired;
+        else if (Name.Trim().Length > 200) problems[nameof(Name)] = SiteMessages.NameTooLong;
+        if (string.IsNullOrWhiteSpace(Address)) problems[nameof(Address)] = SiteMessages.AddressRequired;
+        else if (Address.Trim().Length > 500) problems[nameof(Address)] = SiteMessages.AddressTooLong;
+        if (!Enum.IsDefined(Region)) problems[nameof(Region)] = SiteMessages.RegionRequired;
+        if (string.IsNullOrWhiteSpace(VenueTypeKey)) problems[nameof(VenueTypeKey)] = SiteMessages.VenueTypeRequired;
+        if (MaxOccupancy is < 0 or > 1_000_000) problems[nameof(MaxOccupancy)] = SiteMessages.MaxOccupancyRange;
+        if (DailyVisitors is < 0 or > 10_000_000) problems[nameof(DailyVisitors)] = SiteMessages.DailyVisitorsRange;
+        if ((OpeningHours ?? "").Trim().Length > 500) problems[nameof(OpeningHours)] = SiteMessages.OpeningHoursTooLong;
+        return problems;
     }
+
+    public Dictionary<string, string[]> Validate() => Problems().ToDictionary(p => p.Key, p => new[] { p.Value.En });
 }

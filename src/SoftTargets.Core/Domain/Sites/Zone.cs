@@ -7,11 +7,16 @@ public sealed class Zone
     internal Zone(Guid siteId, string name, int capacity, int entrances, string assemblyPoint, string invacuationRoom)
     {
         SiteId = siteId;
+        Change(name, capacity, entrances, assemblyPoint, invacuationRoom);
+    }
+
+    internal void Change(string name, int capacity, int entrances, string assemblyPoint, string invacuationRoom)
+    {
         Name = name.Trim();
         Capacity = capacity;
         Entrances = entrances;
-        AssemblyPoint = assemblyPoint.Trim();
-        InvacuationRoom = invacuationRoom.Trim();
+        AssemblyPoint = (assemblyPoint ?? "").Trim();
+        InvacuationRoom = (invacuationRoom ?? "").Trim();
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();

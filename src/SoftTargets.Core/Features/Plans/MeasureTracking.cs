@@ -7,7 +7,7 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Plans;
 
-public sealed record MeasureUpdate(MeasureStatus Status, string Justification, string Owner, DateOnly? DueDate, DateOnly? NextReview);
+public sealed record MeasureUpdate(MeasureStatus Status, string Justification, string Owner, DateOnly? DueDate, int ReviewMonths, DateOnly? NextReview);
 
 /// <summary>An evidence file was refused; <see cref="DomainException.Code"/> says why (EvidenceTooLarge, EvidenceType, EvidenceEmpty).</summary>
 public sealed class EvidenceRejectedException(string code, string message) : DomainException(code, message);
@@ -44,7 +44,7 @@ public sealed class MeasureTracking(IDbContextFactory<SoftTargetsDbContext> dbFa
         db.Entry(measure).Property(m => m.Version).OriginalValue = expectedVersion;
         if (measure.Status != update.Status || measure.Justification != update.Justification.Trim())
             measure.ChangeStatus(update.Status, update.Justification, actor.UserName, clock.GetUtcNow());
-        measure.Assign(update.Owner, update.DueDate, update.NextReview);
+        measure.Assign(update.Owner, update.DueDate, update.ReviewMonths, update.NextReview);
         await db.SaveConcurrentlyAsync(ct);
         return measure.Version;
     }

@@ -84,7 +84,7 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
             else if (measure.Applies)
             {
                 var added = new PlanMeasure(site.Id, measure.Key, measure.Priority, isApplicable: true);
-                added.Assign("", null, today.AddMonths(measure.ReviewMonths));
+                added.Assign("", null, measure.ReviewMonths, today.AddMonths(measure.ReviewMonths));
                 db.PlanMeasures.Add(added);
             }
         }

@@ -12,21 +12,7 @@ internal static class SiteCsvMessages
     private static readonly string AllColumns = string.Join(", ", SiteCsvFormat.Columns);
     private static readonly string RequiredColumns = string.Join(", ", SiteCsvFormat.RequiredColumns);
 
-    /// <summary>Czech for the messages of <see cref="Domain.Sites.SiteProfile.Validate"/>.</summary>
-    private static readonly Dictionary<string, string> ProfileMessagesInCzech = new()
-    {
-        ["Enter the site's name."] = "Zadejte název objektu.",
-        ["The name can have at most 200 characters."] = "Název může mít nejvýše 200 znaků.",
-        ["Enter the site's address."] = "Zadejte adresu objektu.",
-        ["Choose one of the 14 regions."] = "Vyberte jeden ze 14 krajů.",
-        ["Choose a venue type."] = "Vyberte typ objektu.",
-        ["Enter the maximum occupancy as a number from 0 to 1,000,000."] = "Zadejte maximální obsazenost jako číslo od 0 do 1\u00A0000\u00A0000.",
-        ["Enter typical daily visitors as a number from 0 to 10,000,000."] = "Zadejte běžnou denní návštěvnost jako číslo od 0 do 10\u00A0000\u00A0000.",
-    };
-
-    public static LocalizedText Profile(string message) => new(
-        LowerFirst(message),
-        LowerFirst(ProfileMessagesInCzech.GetValueOrDefault(message, message)));
+    public static LocalizedText Profile(LocalizedText message) => new(LowerFirst(message.En), LowerFirst(message.Cs));
 
     public static LocalizedText EmptyFile { get; } = new(
         "the file is empty; the first line must be the header, e.g. name;address;region;venueType;maxOccupancy.",

@@ -141,7 +141,7 @@ internal static class SiteCsvReader
         }
 
         var profile = new SiteProfile(Value(Column.Name), address, region, venueType, occupancy, visitors, openingHours, attributes.Distinct().ToList());
-        problems.AddRange(profile.Validate().Values.SelectMany(messages => messages).Select(SiteCsvMessages.Profile));
+        problems.AddRange(profile.Problems().Values.Select(SiteCsvMessages.Profile));
         return profile;
     }
 

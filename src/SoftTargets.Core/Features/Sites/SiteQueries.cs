@@ -15,6 +15,8 @@ public sealed record SiteDetails(Guid Id, Guid OrganizationId, string Organizati
     IReadOnlyList<ZoneView> Zones, IReadOnlyList<ContactView> Contacts, IReadOnlyList<ThreatView> Threats,
     uint Version, DateTimeOffset UpdatedAt, string UpdatedBy);
 
+public sealed record SiteDraftItem(Guid Id, string Title, DateTimeOffset UpdatedAt, string UpdatedBy);
+
 public sealed record ZoneView(Guid Id, string Name, int Capacity, int Entrances, string AssemblyPoint, string InvacuationRoom);
 
 public sealed record ContactView(Guid Id, string RoleKey, LocalizedText? Role, string Name, string Phone, string Email, bool IsDeputy);
@@ -75,6 +77,29 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
             site.Version, site.UpdatedAt, site.UpdatedBy);
     }
+
+    /// <summary>The new-site drafts of the caller's organisation, newest first.</summary>
+    public async Task<IReadOnlyList<SiteDraftItem>> ListDraftsAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await VisibleDrafts(db, actor).OrderByDescending(d => d.UpdatedAt)
+            .Select(d => new SiteDraftItem(d.Id, d.Title, d.UpdatedAt, d.UpdatedBy)).ToListAsync(ct);
+    }
+
+    /// <summary>The draft, or null when it does not exist or belongs to another organisation.</summary>
+    public async Task<SiteDraft?> GetDraftAsync(Guid id, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await VisibleDrafts(db, actor).AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+    }
+
+    /// <summary>Drafts are the venue manager's own work: auditors do not see them.</summary>
+    private static IQueryable<SiteDraft> VisibleDrafts(SoftTargetsDbContext db, Actor actor) =>
+        actor.IsIn(Domain.Users.Roles.VenueManager) && actor.OrganizationId is { } own
+            ? db.SiteDrafts.Where(d => d.OrganizationId == own)
+            : db.SiteDrafts.Where(_ => false);
 
     /// <summary>The site with every part of its aggregate, loaded in one round trip per part.</summary>
     internal static IQueryable<Site> WithParts(IQueryable<Site> sites) =>

@@ -20,12 +20,68 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return site.Id;
     }
 
+    /// <summary>Creates a site with its zones and contacts from the wizard; the draft it came from, if any, is deleted with it.</summary>
+    public async Task<Guid> CreateAsync(Guid organizationId, SiteSetup setup, Guid? fromDraftId = null, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        actor.Demand(actor.CanChangeSitesOf(organizationId));
+        setup.EnsureValid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var site = new Site(organizationId, setup.Profile);
+        site.Apply(setup with { Zones = NewParts(setup.Zones), Contacts = NewParts(setup.Contacts) });
+        db.Sites.Add(site);
+        if (fromDraftId is { } draftId && await db.SiteDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.OrganizationId == organizationId, ct) is { } draft)
+            db.SiteDrafts.Remove(draft);
+        await db.SaveChangesAsync(ct);
+        return site.Id;
+    }
+
+    /// <summary>Saves the profile, zones and contacts if nobody changed the site since <paramref name="expectedVersion"/> was read.</summary>
+    public async Task<uint> UpdateAsync(Guid id, SiteSetup setup, uint expectedVersion, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var site = await LoadForChangeAsync(db, actor, id, expectedVersion, SiteQueries.WithParts, ct);
+        site.Apply(setup);
+        // Zones and contacts live in their own tables: touching the site makes every change to them bump its version.
+        db.Entry(site).Property(s => s.UpdatedAt).IsModified = true;
+        await db.SaveConcurrentlyAsync(ct);
+        return site.Version;
+    }
+
+    private static IReadOnlyList<ZoneInput> NewParts(IReadOnlyList<ZoneInput> zones) => zones.Select(z => z with { Id = null }).ToList();
+
+    private static IReadOnlyList<ContactInput> NewParts(IReadOnlyList<ContactInput> contacts) => contacts.Select(c => c with { Id = null }).ToList();
+
+    /// <summary>Saves what the wizard holds so far, valid or not; returns the draft's id.</summary>
+    public async Task<Guid> SaveDraftAsync(Guid organizationId, Guid? draftId, SiteDraftContent content, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        actor.Demand(actor.CanChangeSitesOf(organizationId));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = draftId is { } id ? await db.SiteDrafts.FirstOrDefaultAsync(d => d.Id == id && d.OrganizationId == organizationId, ct) : null;
+        if (draft is null) db.SiteDrafts.Add(draft = new SiteDraft(organizationId, content));
+        else draft.Change(content);
+        await db.SaveChangesAsync(ct);
+        return draft.Id;
+    }
+
+    public async Task DeleteDraftAsync(Guid draftId, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = await db.SiteDrafts.FirstOrDefaultAsync(d => d.Id == draftId, ct);
+        if (draft is null || !actor.CanChangeSitesOf(draft.OrganizationId)) throw new NotFoundException("The draft");
+        db.SiteDrafts.Remove(draft);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Saves a new profile if nobody changed the site since <paramref name="expectedVersion"/> was read.</summary>
     public async Task<uint> UpdateProfileAsync(Guid id, SiteProfile profile, uint expectedVersion, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await LoadForChangeAsync(db, actor, id, expectedVersion, ct);
+        var site = await LoadForChangeAsync(db, actor, id, expectedVersion, sites => sites, ct);
         site.Apply(profile);
         await db.SaveConcurrentlyAsync(ct);
         return site.Version;
@@ -35,14 +91,15 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await LoadForChangeAsync(db, actor, id, expectedVersion, ct);
+        var site = await LoadForChangeAsync(db, actor, id, expectedVersion, sites => sites, ct);
         db.Sites.Remove(site);
         await db.SaveConcurrentlyAsync(ct);
     }
 
-    private static async Task<Site> LoadForChangeAsync(SoftTargetsDbContext db, Actor actor, Guid id, uint expectedVersion, CancellationToken ct)
+    private static async Task<Site> LoadForChangeAsync(SoftTargetsDbContext db, Actor actor, Guid id, uint expectedVersion,
+        Func<IQueryable<Site>, IQueryable<Site>> include, CancellationToken ct)
     {
-        var site = await SiteQueries.Visible(db, actor).FirstOrDefaultAsync(s => s.Id == id, ct)
+        var site = await include(SiteQueries.Visible(db, actor)).FirstOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new NotFoundException("The site");
         actor.Demand(actor.CanChangeSitesOf(site.OrganizationId));
         db.Entry(site).Property(s => s.Version).OriginalValue = expectedVersion;

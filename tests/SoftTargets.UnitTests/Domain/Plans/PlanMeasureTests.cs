@@ -126,7 +126,7 @@ public class PlanMeasureTests
     {
         var measure = NewMeasure();
 
-        measure.Assign("  Jana Nováková ", new DateOnly(2026, 6, 30), new DateOnly(2027, 6, 30));
+        measure.Assign("  Jana Nováková ", new DateOnly(2026, 6, 30), 12, new DateOnly(2027, 6, 30));
 
         Assert.Equal("Jana Nováková", measure.Owner);
         Assert.Equal(new DateOnly(2026, 6, 30), measure.DueDate);
