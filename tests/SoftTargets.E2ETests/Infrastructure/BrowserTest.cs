@@ -22,7 +22,14 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
 
     public virtual async Task InitializeAsync() => Page = await App.NewPageAsync();
 
-    public async Task DisposeAsync() => await Page.Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    /// <summary>True for tests that add or change data other tests count: the demo data is put back after them.</summary>
+    protected virtual bool ChangesData => false;
+
+    public async Task DisposeAsync()
+    {
+        await Page.Context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        if (ChangesData) await App.ResetDataAsync();
+    }
 
     protected async Task SignInAsync(string email, string password = DemoSeeder.Password)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Methodology;
@@ -14,6 +15,8 @@ public sealed record SiteListItem(Guid Id, string Name, string OrganizationName,
 public sealed record SiteDetails(Guid Id, Guid OrganizationId, string OrganizationName, SiteProfile Profile, LocalizedText? VenueType,
     IReadOnlyList<ZoneView> Zones, IReadOnlyList<ContactView> Contacts, IReadOnlyList<ThreatView> Threats,
     uint Version, DateTimeOffset UpdatedAt, string UpdatedBy);
+
+public sealed record SiteCatalogues(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Attributes, IReadOnlyList<CatalogItem> Roles);
 
 public sealed record SiteDraftItem(Guid Id, string Title, DateTimeOffset UpdatedAt, string UpdatedBy);
 
@@ -76,6 +79,14 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
             site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
             site.Version, site.UpdatedAt, site.UpdatedBy);
+    }
+
+    /// <summary>What a site may be, from the current published methodology: empty lists before one is published.</summary>
+    public async Task<SiteCatalogues> GetCataloguesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var content = (await db.CurrentPublishedAsync(ct))?.Content;
+        return new SiteCatalogues(content?.VenueTypes ?? [], content?.Attributes ?? [], content?.Roles ?? []);
     }
 
     /// <summary>The new-site drafts of the caller's organisation, newest first.</summary>

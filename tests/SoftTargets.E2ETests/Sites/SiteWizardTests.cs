@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Sites;
+
+public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
+{
+    protected override bool ChangesData => true;
+
+    [Fact]
+    public async Task A_venue_manager_is_told_what_is_missing_saves_a_draft_half_way_and_creates_the_site_with_zones_and_contacts()
+    {
+        await SignInAsync(ArenaManager);
+        await GoToAsync("/sites");
+        await Page.ClickAsync("#sites-new");
+        await Page.Locator("#wizard-name").WaitForAsync();
+        await WaitForCircuitAsync();
+
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Profile");
+        await Assertions.Expect(Page.GetByText("Enter the site's name.")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+
+        await Page.FillAsync("#wizard-name", "Městské divadlo Opava");
+        await Page.FillAsync("#wizard-address", "Horní náměstí 13, Opava");
+        await ChooseAsync("#wizard-region", "Moravian-Silesian");
+        await Page.ClickAsync("#wizard-save-draft");
+        await Page.WaitForURLAsync("**/sites/new?draft=*");
+        await GoToAsync("/sites");
+        await Page.Locator("#site-drafts >> text=Městské divadlo Opava").ClickAsync();
+        await Assertions.Expect(Page.Locator("#wizard-address")).ToHaveValueAsync("Horní náměstí 13, Opava");
+        await WaitForCircuitAsync();
+
+        await ChooseAsync("#wizard-venue-type", "Theatre or cinema");
+        await Page.FillAsync("#wizard-occupancy", "650");
+        await Page.FillAsync("#wizard-visitors", "400");
+        await Page.ClickAsync("#wizard-next");
+        await Page.GetByLabel("Alcohol served").CheckAsync();
+        await Page.ClickAsync("#wizard-next");
+
+        await Page.ClickAsync("#wizard-add-zone");
+        await Page.FillAsync("#wizard-zone-0-name", "Hlediště");
+        await Page.FillAsync("#wizard-zone-0-capacity", "600");
+        await Page.FillAsync("#wizard-zone-0-entrances", "4");
+        await Page.FillAsync("#wizard-zone-0-assembly", "Horní náměstí, u kašny");
+        await Page.FillAsync("#wizard-zone-0-invacuation", "Zkušebna v suterénu");
+        await Page.ClickAsync("#wizard-next");
+
+        await Page.ClickAsync("#wizard-add-contact");
+        await ChooseAsync("#wizard-contact-0-role", "Security lead");
+        await Page.FillAsync("#wizard-contact-0-name", "Jana Nováková");
+        await Page.FillAsync("#wizard-contact-0-phone", "+420 601 123 456");
+        await Page.ClickAsync("#wizard-add-contact");
+        await ChooseAsync("#wizard-contact-1-role", "Security lead");
+        await Page.FillAsync("#wizard-contact-1-name", "Petr Dvořák");
+        await Page.FillAsync("#wizard-contact-1-email", "not-an-address");
+        await Page.GetByLabel("Deputy").Nth(1).CheckAsync();
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.GetByText("Enter the e-mail address as name@domain")).ToBeVisibleAsync();
+        await Page.FillAsync("#wizard-contact-1-email", "petr.dvorak@example.cz");
+        await Page.ClickAsync("#wizard-next");
+
+        await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#wizard-save");
+
+        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Městské divadlo Opava");
+        var page = await Page.Locator("main").InnerTextAsync();
+        Assert.Contains("Hlediště", page);
+        Assert.Contains("Zkušebna v suterénu", page);
+        Assert.Contains("Petr Dvořák", page);
+        await GoToAsync("/sites");
+        Assert.Equal(0, await Page.Locator("#site-drafts").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_wizard_speaks_czech_including_its_messages()
+    {
+        await SignInAsync(ArenaManager);
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync("/sites/new");
+
+        await Page.ClickAsync("#wizard-next");
+
+        Assert.Equal("Nový objekt", await Page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(Page.GetByText("Zadejte název objektu.")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#culture-en");
+    }
+
+    private async Task ChooseAsync(string select, string option)
+    {
+        await Page.Locator(select).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+}
