@@ -8,6 +8,7 @@ using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
+using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Users;
 
 namespace SoftTargets.Web.Cli;
@@ -15,7 +16,8 @@ namespace SoftTargets.Web.Cli;
 /// <summary>
 /// Verbs for operators, run with the same configuration as the web app:
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-organization --name N --kind K --region R</c>,
-/// <c>create-user --email E --role R --org O</c> (password on standard input), <c>generate --site site.json</c>.
+/// <c>create-user --email E --role R --org O</c> (password on standard input), <c>generate --site site.json</c>,
+/// <c>regenerate-plans</c> (a new plan revision for every site).
 /// </summary>
 public static class CommandLine
 {
@@ -23,7 +25,7 @@ public static class CommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -57,6 +59,11 @@ public static class CommandLine
                     return Ok;
                 case "generate":
                     return await GenerateAsync(services.GetRequiredService<GuidelinePreview>(), args[1..], output, error);
+                case "regenerate-plans":
+                    var count = await services.GetRequiredService<PlanRegeneration>().RegenerateAllAsync(
+                        progress: new ProgressLine(output));
+                    await output.WriteLineAsync($"Regenerated the plans of {count:N0} sites.");
+                    return Ok;
                 case "create-organization":
                     return await CreateOrganizationAsync(services.GetRequiredService<OrganizationService>(), args[1..], output, error);
                 default:
@@ -157,5 +164,11 @@ public static class CommandLine
             options[args[i][2..]] = args[i + 1];
         }
         return options;
+    }
+
+    /// <summary>Reports progress on the spot (<see cref="Progress{T}"/> would post it to the thread pool, out of order).</summary>
+    private sealed class ProgressLine(TextWriter output) : IProgress<int>
+    {
+        public void Report(int value) => output.WriteLine($"{value:N0} plans regenerated so far.");
     }
 }

@@ -76,20 +76,15 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         db.SitePlans.Add(new SitePlan(site.Id, revision, version.Id, guideline.Tier ?? "", guideline, guideline.InputsHash));
 
         var tracked = await db.PlanMeasures.Where(m => m.SiteId == site.Id).ToDictionaryAsync(m => m.MeasureKey, ct);
+        var changes = MeasureCarryOver.Decide(guideline, tracked.ToDictionary(t => t.Key, t => new TrackedApplicability(t.Value.IsApplicable, t.Value.Priority)));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        foreach (var measure in guideline.Measures)
+        foreach (var measure in changes.Added)
         {
-            if (tracked.Remove(measure.Key, out var existing))
-                existing.SetApplicability(measure.Applies, measure.Priority);
-            else if (measure.Applies)
-            {
-                var added = new PlanMeasure(site.Id, measure.Key, measure.Priority, isApplicable: true);
-                added.Assign("", null, measure.ReviewMonths, today.AddMonths(measure.ReviewMonths));
-                db.PlanMeasures.Add(added);
-            }
+            var added = new PlanMeasure(site.Id, measure.Key, measure.Priority, isApplicable: true);
+            added.Assign("", null, measure.ReviewMonths, today.AddMonths(measure.ReviewMonths));
+            db.PlanMeasures.Add(added);
         }
-        // Measures the methodology no longer has stay on record (with their evidence), no longer applicable.
-        foreach (var gone in tracked.Values) gone.SetApplicability(false, gone.Priority);
+        foreach (var (key, isApplicable, priority) in changes.Changed) tracked[key].SetApplicability(isApplicable, priority);
 
         try
         {
