@@ -1,10 +1,33 @@
 #!/usr/bin/env bash
-# Runs the benchmarks in bench/ (BenchmarkDotNet, Release). Each benchmark reports its time and
-# its ratio to a baseline measured in the same run; absolute times on shared machines are noisy.
-# Extra arguments go to BenchmarkDotNet, e.g. scripts/bench.sh --filter '*Impact*'.
+# Runs the benchmarks in bench/ (Release). Each reports its time and its ratio to a baseline measured
+# in the same run; absolute times on shared machines are noisy.
+#   scripts/bench.sh                                   every benchmark (the database one at 100,000 sites)
+#   scripts/bench.sh --filter '*Impact*'               in-memory benchmarks only (BenchmarkDotNet arguments)
+#   scripts/bench.sh bulk-regeneration --sites 20000   the database benchmark only, at another scale
+# The database benchmark uses the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
+# cluster started here (scripts/db.sh). At 100,000 sites it writes about 9 GB and takes a while.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-args=("$@")
-[[ ${#args[@]} -eq 0 ]] && args=(--filter '*')
-dotnet run -c Release --project bench/SoftTargets.Benchmarks -- "${args[@]}"
+source scripts/db.sh
+
+dotnet build -c Release bench/SoftTargets.Benchmarks -v q -nologo
+run() { dotnet run -c Release --no-build --project bench/SoftTargets.Benchmarks -- "$@"; }
+
+with_database() {
+  if [[ -z ${SOFTTARGETS_BENCH_DB:-} ]]; then
+    trap 'pg_throwaway_stop || true' EXIT
+    pg_throwaway_start >/dev/null
+    export SOFTTARGETS_BENCH_DB="$PG_THROWAWAY_CONN"
+  fi
+  run "$@"
+}
+
+if [[ ${1:-} == bulk-regeneration ]]; then
+  with_database "$@"
+elif [[ $# -gt 0 ]]; then
+  run "$@"
+else
+  run --filter '*'
+  with_database bulk-regeneration --sites 100000
+fi

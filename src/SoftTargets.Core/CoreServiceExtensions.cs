@@ -30,6 +30,7 @@ public static class CoreServiceExtensions
             ServiceLifetime.Scoped);
 
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<SyntheticSeeder>();
         services.AddScoped<HomeQueries>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<SiteQueries>();
