@@ -50,6 +50,13 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await WaitForCircuitAsync();
     }
 
+    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
+    protected async Task ChooseAsync(string select, string option)
+    {
+        await Page.Locator(select).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+
     /// <summary>Fails the test on any WCAG 2.0/2.1 A or AA violation on the page as it is now.</summary>
     protected async Task AssertAccessibleAsync()
     {

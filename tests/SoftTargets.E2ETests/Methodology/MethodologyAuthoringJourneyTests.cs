@@ -70,11 +70,4 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
         await AssertAccessibleAsync();
         await Page.ClickAsync("#culture-en");
     }
-
-    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
-    private async Task ChooseAsync(string select, string option)
-    {
-        await Page.Locator(select).ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-    }
 }

@@ -89,10 +89,4 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
         await Page.ClickAsync("#culture-en");
     }
-
-    private async Task ChooseAsync(string select, string option)
-    {
-        await Page.Locator(select).ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-    }
 }
