@@ -67,6 +67,23 @@ public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(a
         await AssertAccessibleAsync();
     }
 
+    [Fact]
+    public async Task Another_organisations_manager_gets_the_not_found_page_for_both_assessment_pages()
+    {
+        var stadium = await SiteIdAsync("Slezská aréna");
+        await SignInAsync(SchoolManager);
+
+        foreach (var page in new[] { "threats", "self-assessment" })
+        {
+            var response = await Page.GotoAsync($"/sites/{stadium}/{page}");
+            await WaitForCircuitAsync();
+
+            Assert.Equal(404, response!.Status);
+            Assert.True(await Page.Locator("#not-found").IsVisibleAsync());
+            Assert.DoesNotContain("Slezská", await Page.ContentAsync());
+        }
+    }
+
     /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
     /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>
     private async Task ChooseAsync(string select, string option)
