@@ -46,6 +46,8 @@ public static class CoreServiceExtensions
         services.AddScoped<MethodologyLibrary>();
         services.AddScoped<MethodologyAuthoring>();
         services.AddScoped<Features.Methodology.Impact.ImpactPreview>();
+        services.AddScoped<Features.Assessment.ThreatAssessment>();
+        services.AddScoped<Features.Assessment.SelfAssessment>();
         return services;
     }
 }

@@ -111,6 +111,9 @@ public sealed class Site : AuditableEntity
         return scenario;
     }
 
+    /// <summary>Drops the assessment of one threat type; nothing happens when it was not assessed.</summary>
+    public void RemoveThreat(string threatKey) => _threats.RemoveAll(t => t.ThreatKey == threatKey);
+
     public void Answer(string questionKey, int level)
     {
         if (level is < 1 or > 5)

@@ -28,7 +28,7 @@ public partial class ResourceParityTests
     {
         var found = Directory.GetFiles(ResourcesFolder(), "*.resx").Select(Path.GetFileName).ToHashSet();
 
-        Assert.Superset(new HashSet<string?> { "Strings.resx", "RuleStrings.resx", "MethodologyStrings.resx", "MethodologyStrings.cs.resx" }, found);
+        Assert.Superset(new HashSet<string?> { "Strings.resx", "RuleStrings.resx", "MethodologyStrings.resx", "MethodologyStrings.cs.resx", "AssessmentStrings.resx", "AssessmentStrings.cs.resx" }, found);
     }
 
     [Theory]
@@ -102,6 +102,22 @@ public partial class ResourceParityTests
     public void Every_methodology_choice_and_diff_field_has_a_string(string key)
     {
         Assert.True(Load("MethodologyStrings.resx").ContainsKey(key), $"MethodologyStrings.resx has no {key}");
+    }
+
+    public static TheoryData<string> RiskScaleKeys()
+    {
+        var data = new TheoryData<string>();
+        foreach (var level in Enumerable.Range(1, 5)) { data.Add("Likelihood_" + level); data.Add("Impact_" + level); }
+        foreach (var band in Enum.GetNames<SoftTargets.Core.Features.Assessment.RiskBand>()) data.Add("Band_" + band);
+        foreach (var view in Enum.GetNames<SoftTargets.Core.Features.Assessment.RiskView>()) { data.Add("HeatMap_" + view); data.Add("HeatMap_Caption_" + view); }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RiskScaleKeys))]
+    public void Every_scale_word_risk_band_and_heat_map_view_has_a_string(string key)
+    {
+        Assert.True(Load("AssessmentStrings.resx").ContainsKey(key), $"AssessmentStrings.resx has no {key}");
     }
 
     public static TheoryData<string> EnumAndRoleKeys()

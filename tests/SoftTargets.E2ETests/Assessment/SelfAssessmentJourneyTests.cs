@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SoftTargets.Core.Data;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Assessment;
+
+public sealed class SelfAssessmentJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task A_venue_manager_answers_some_questions_saves_and_sees_the_category_score_and_the_measures_called_for()
+    {
+        var hall = await App.WithServicesAsync(services => services.GetRequiredService<SoftTargetsDbContext>().Sites
+            .Where(s => s.Name == "Koncertní síň Vltava").Select(s => s.Id).SingleAsync());
+        await SignInAsync(ArenaManager);
+        await GoToAsync($"/sites/{hall}/self-assessment");
+        await Page.Locator("#question-Q-GOV-01").WaitForAsync();
+        Assert.Contains("no answers yet", await Page.Locator("#score-Governance").InnerTextAsync());
+        Assert.True(await Page.Locator("#self-save").IsDisabledAsync());
+        await AssertAccessibleAsync();
+
+        await Level("Q-GOV-01", 2).ClickAsync();
+        await Level("Q-GOV-02", 4).ClickAsync();
+        await Assertions.Expect(Page.Locator("#self-save-state")).ToHaveTextAsync("You have unsaved answers.");
+        await Page.ClickAsync("#self-save");
+
+        await Assertions.Expect(Page.Locator("#score-Governance")).ToContainTextAsync("50%");
+        Assert.Contains("2 of 5 questions answered", await Page.Locator("#score-Governance").InnerTextAsync());
+        Assert.Contains("2 of", await Page.Locator("#score-overall").InnerTextAsync());
+        var calls = await Page.Locator("#calls-Q-GOV-01").InnerTextAsync();
+        Assert.Contains("GOV-01", calls);
+        Assert.Contains("Name a security lead and a deputy", calls);
+        Assert.True(await Level("Q-GOV-01", 2).Locator("input").IsCheckedAsync());
+        await AssertAccessibleAsync();
+    }
+
+    /// <summary>The label of one level's radio button in a question's fieldset.</summary>
+    private ILocator Level(string question, int level) =>
+        Page.Locator($"#question-{question} label").Filter(new() { HasText = $"{level} – " }).First;
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SoftTargets.Core.Data;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Assessment;
+
+public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    [Fact]
+    public async Task A_venue_manager_assesses_a_threat_in_the_dialog_and_sees_it_in_the_table_and_the_heat_map()
+    {
+        var mall = await SiteIdAsync("Obchodní centrum Brána Plzeň");
+        await SignInAsync(ArenaManager);
+        await GoToAsync($"/sites/{mall}/threats");
+        await Page.Locator("#threat-table").WaitForAsync();
+        Assert.Equal("0", await Page.Locator("#heat-cell-4-3 .heat-count").InnerTextAsync());
+        Assert.Contains("Inherent risk", await Page.Locator("#heat-map caption").InnerTextAsync());
+        await AssertAccessibleAsync();
+
+        await Page.ClickAsync("#assess-arson");
+        await Page.Locator("#threat-rationale").WaitForAsync();
+        await ChooseAsync("#threat-inherent-likelihood", "4 – Likely");
+        await ChooseAsync("#threat-inherent-impact", "3 – Serious");
+        await ChooseAsync("#threat-residual-likelihood", "5 – Almost certain");
+        await Page.ClickAsync("#threat-save");
+        var problems = Page.Locator("#threat-problems");
+        await Assertions.Expect(problems).ToContainTextAsync("cannot be higher than the inherent risk");
+        await Assertions.Expect(problems).ToContainTextAsync("Say why you rate the threat");
+        await AssertAccessibleAsync();
+
+        await ChooseAsync("#threat-residual-likelihood", "2 – Unlikely");
+        await Page.FillAsync("#threat-rationale", "Waste containers stand against the façade by the loading dock.");
+        await Page.ClickAsync("#threat-save");
+
+        await Assertions.Expect(Page.Locator("#inherent-arson")).ToContainTextAsync("12 · high");
+        await Assertions.Expect(Page.Locator("#residual-arson")).ToContainTextAsync("6 · medium");
+        await Assertions.Expect(Page.Locator("#heat-cell-4-3 .heat-count")).ToHaveTextAsync("1");
+        Assert.Contains("Arson", await Page.Locator("#heat-cell-4-3").InnerTextAsync());
+        Assert.Equal("threat-arson", await Page.Locator("#threat-table tbody tr").First.GetAttributeAsync("id"));
+
+        await Page.ClickAsync("#heat-map-residual");
+        await Assertions.Expect(Page.Locator("#heat-cell-2-3 .heat-count")).ToHaveTextAsync("1");
+        await Assertions.Expect(Page.Locator("#heat-map caption")).ToContainTextAsync("Residual risk");
+        Assert.Equal("0", await Page.Locator("#heat-cell-4-3 .heat-count").InnerTextAsync());
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_threats_page_works_in_czech_and_is_read_only_for_an_auditor()
+    {
+        var stadium = await SiteIdAsync("Slezská aréna");
+        await SignInAsync(Auditor);
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync($"/sites/{stadium}/threats");
+        await Page.Locator("#threat-table").WaitForAsync();
+
+        Assert.Contains("Posouzení hrozeb", await Page.Locator("h2").First.InnerTextAsync());
+        Assert.Contains("Hrozba", await Page.Locator("#threat-table thead").InnerTextAsync());
+        Assert.Contains("Útok střelnou zbraní", await Page.Locator("#threat-firearms").InnerTextAsync());
+        Assert.Contains("Výchozí riziko", await Page.Locator("#heat-map caption").InnerTextAsync());
+        Assert.Contains("Doporučeno", await Page.Locator("#threat-hostage-taking").InnerTextAsync());
+        Assert.True(await Page.Locator("#threats-read-only").IsVisibleAsync());
+        Assert.Equal(0, await Page.Locator("[id^=assess-], [id^=remove-]").CountAsync());
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Another_organisations_manager_gets_the_not_found_page_for_both_assessment_pages()
+    {
+        var stadium = await SiteIdAsync("Slezská aréna");
+        await SignInAsync(SchoolManager);
+
+        foreach (var page in new[] { "threats", "self-assessment" })
+        {
+            var response = await Page.GotoAsync($"/sites/{stadium}/{page}");
+            await WaitForCircuitAsync();
+
+            Assert.Equal(404, response!.Status);
+            Assert.True(await Page.Locator("#not-found").IsVisibleAsync());
+            Assert.DoesNotContain("Slezská", await Page.ContentAsync());
+        }
+    }
+
+    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
+    /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>
+    private async Task ChooseAsync(string select, string option)
+    {
+        await Page.Locator(".mud-select").Filter(new() { Has = Page.Locator(select) }).Last.ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+
+    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
+        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+}
