@@ -8,6 +8,8 @@ namespace SoftTargets.E2ETests.Assessment;
 
 public sealed class SelfAssessmentJourneyTests(AppFixture app) : BrowserTest(app)
 {
+    protected override bool ChangesData => true;
+
     [Fact]
     public async Task A_venue_manager_answers_some_questions_saves_and_sees_the_category_score_and_the_measures_called_for()
     {

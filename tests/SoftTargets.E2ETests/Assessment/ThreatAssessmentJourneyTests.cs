@@ -8,6 +8,8 @@ namespace SoftTargets.E2ETests.Assessment;
 
 public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(app)
 {
+    protected override bool ChangesData => true;
+
     [Fact]
     public async Task A_venue_manager_assesses_a_threat_in_the_dialog_and_sees_it_in_the_table_and_the_heat_map()
     {
@@ -79,17 +81,9 @@ public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(a
             await WaitForCircuitAsync();
 
             Assert.Equal(404, response!.Status);
-            Assert.True(await Page.Locator("#not-found").IsVisibleAsync());
+            await Assertions.Expect(Page.Locator("#not-found")).ToBeVisibleAsync();
             Assert.DoesNotContain("Slezská", await Page.ContentAsync());
         }
-    }
-
-    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
-    /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>
-    private async Task ChooseAsync(string select, string option)
-    {
-        await Page.Locator(".mud-select").Filter(new() { Has = Page.Locator(select) }).Last.ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 
     private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>

@@ -51,9 +51,10 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     }
 
     /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
+    /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>
     protected async Task ChooseAsync(string select, string option)
     {
-        await Page.Locator(select).ClickAsync();
+        await Page.Locator(".mud-select").Filter(new() { Has = Page.Locator(select) }).Last.ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 

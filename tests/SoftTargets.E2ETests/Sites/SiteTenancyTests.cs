@@ -17,7 +17,7 @@ public sealed class SiteTenancyTests(AppFixture app) : BrowserTest(app)
         await WaitForCircuitAsync();
 
         Assert.Equal(404, response!.Status);
-        Assert.True(await Page.Locator("#not-found").IsVisibleAsync());
+        await Assertions.Expect(Page.Locator("#not-found")).ToBeVisibleAsync();
         Assert.DoesNotContain("Lipová", await Page.ContentAsync());
         await AssertAccessibleAsync();
     }
