@@ -4,6 +4,7 @@ using SoftTargets.Web.Cli;
 using SoftTargets.Web.Components;
 using SoftTargets.Web.Features.Account;
 using SoftTargets.Web.Features.Culture;
+using SoftTargets.Web.Features.Plans;
 using SoftTargets.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,7 @@ app.MapHealth();
 app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapApi();
+app.MapPlanEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Data;

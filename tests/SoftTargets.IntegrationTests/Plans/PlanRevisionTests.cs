@@ -68,6 +68,25 @@ public sealed class PlanRevisionTests(DatabaseFixture fixture) : DatabaseTest(fi
     }
 
     [Fact]
+    public async Task The_upgrade_names_each_measure_with_the_title_from_the_version_that_has_it()
+    {
+        var stadium = await SiteIdAsync("Slezská aréna");
+        await using var db = Fixture.NewDbContext();
+        var older = await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Status == MethodologyVersionStatus.Published);
+        var (removedKey, changedKey) = await PublishVersionTwoAsync(await ApplicableKeysAsync(stadium));
+        var upgrade = (await Fixture.AsAsync<PlanUpgrade?, PlanService>(ArenaManager, p => p.GetUpgradeAsync(stadium)))!;
+
+        var described = await Fixture.AsAsync<PlanUpgradeView, PlanQueries>(ArenaManager, q => q.DescribeUpgradeAsync(upgrade));
+
+        Assert.Equal((1, 2), (described.FromNumber, described.ToNumber));
+        Assert.Equal("Stewards at turnstiles; one measure merged.", described.ChangeNote);
+        Assert.Equal(new UpgradeMeasure("ACC-90", new LocalizedText("Stewards at every turnstile", "Pořadatelé u každého turniketu")), Assert.Single(described.Gained));
+        Assert.Equal(older.Content.Measures.Single(m => m.Key == removedKey).Title, Assert.Single(described.Lost).Title);
+        Assert.Equal(changedKey, Assert.Single(described.Changed).Key);
+        Assert.False(string.IsNullOrWhiteSpace(described.Changed[0].Title.Cs));
+    }
+
+    [Fact]
     public async Task Only_the_sites_own_venue_managers_generate_its_plan()
     {
         var stadium = await SiteIdAsync("Slezská aréna");

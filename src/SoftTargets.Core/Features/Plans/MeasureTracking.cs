@@ -68,14 +68,21 @@ public sealed class MeasureTracking(IDbContextFactory<SoftTargetsDbContext> dbFa
     }
 
     /// <summary>The stored file, for whoever may see the site (venue managers of its organisation, auditors).</summary>
-    public async Task<(string FileName, string ContentType, byte[] Content)?> GetEvidenceAsync(Guid evidenceId, CancellationToken ct = default)
+    public Task<(string FileName, string ContentType, byte[] Content)?> GetEvidenceAsync(Guid evidenceId, CancellationToken ct = default) =>
+        FindEvidenceAsync(evidenceId, siteId: null, ct);
+
+    /// <summary>The stored file when it belongs to the given site and the caller may see that site; null otherwise.</summary>
+    public Task<(string FileName, string ContentType, byte[] Content)?> GetEvidenceAsync(Guid siteId, Guid evidenceId, CancellationToken ct = default) =>
+        FindEvidenceAsync(evidenceId, siteId, ct);
+
+    private async Task<(string FileName, string ContentType, byte[] Content)?> FindEvidenceAsync(Guid evidenceId, Guid? siteId, CancellationToken ct)
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sites = SiteQueries.Visible(db, actor).Select(s => s.Id);
         var file = await (from e in db.Evidence
                           join m in db.PlanMeasures on e.PlanMeasureId equals m.Id
-                          where e.Id == evidenceId && sites.Contains(m.SiteId)
+                          where e.Id == evidenceId && sites.Contains(m.SiteId) && (siteId == null || m.SiteId == siteId)
                           select new { e.FileName, e.ContentType, e.Content }).FirstOrDefaultAsync(ct);
         return file is null ? null : (file.FileName, file.ContentType, file.Content);
     }

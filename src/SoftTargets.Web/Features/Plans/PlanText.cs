@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Features.Plans;
+using SoftTargets.Web.Resources;
+
+namespace SoftTargets.Web.Features.Plans;
+
+/// <summary>Small helpers shared by the plan pages.</summary>
+public static class PlanText
+{
+    /// <summary>The localised message for a domain error, by its code; Core's English text otherwise.</summary>
+    public static string Error(IStringLocalizer<PlanStrings> strings, DomainException error)
+    {
+        var text = strings[$"Error_{error.Code}"];
+        return text.ResourceNotFound ? error.Message : text.Value;
+    }
+
+    /// <summary>Each field's message, localised where the field is known.</summary>
+    public static IEnumerable<string> Errors(IStringLocalizer<PlanStrings> strings, ValidationFailedException error) =>
+        error.Errors.SelectMany(field =>
+        {
+            var text = strings[$"Invalid_{field.Key}"];
+            return text.ResourceNotFound ? field.Value : [text.Value];
+        });
+
+    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "–";
+
+    /// <summary>A file size in kB or MB, the way people read it.</summary>
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? string.Format(CultureInfo.CurrentCulture, "{0:N0} kB", Math.Max(1, (bytes + 1023) / 1024))
+        : string.Format(CultureInfo.CurrentCulture, "{0:N1} MB", bytes / 1024d / 1024d);
+
+    /// <summary>The allowed evidence types as people know them: ".pdf, .png, …".</summary>
+    public static string AllowedTypes => string.Join(", ", MeasureTracking.AllowedExtensions.Order(StringComparer.Ordinal));
+
+    public static string EvidenceUrl(Guid siteId, Guid evidenceId) => $"/sites/{siteId}/evidence/{evidenceId}";
+}

@@ -1,0 +1,143 @@
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Plans;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Plans;
+
+public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    private const string Stadium = "Slezská aréna";
+
+    [Fact]
+    public async Task A_venue_manager_implements_a_measure_with_evidence_and_takes_the_plan_away_in_Word()
+    {
+        var (siteId, key, title) = await OpenMeasureAsync(Stadium);
+        await SignInAsync(ArenaManager);
+        await GoToAsync($"/sites/{siteId}/plan");
+        await Page.Locator("#plan-measures").WaitForAsync();
+        await AssertAccessibleAsync();
+
+        var row = Page.Locator($"#plan-measures tr[data-key='{key}']");
+        await row.Locator(".edit-measure").ClickAsync();
+        await Page.Locator(".mud-dialog #measure-owner").WaitForAsync();
+        await AssertAccessibleAsync();
+        await ChooseAsync("#measure-status", "Implemented");
+        await Page.FillAsync("#measure-owner", "Petra Horáková");
+        await Page.ClickAsync("#measure-save");
+        await Assertions.Expect(row.Locator(".measure-status")).ToContainTextAsync("Implemented");
+        await Assertions.Expect(row.Locator(".measure-owner")).ToHaveTextAsync("Petra Horáková");
+
+        await row.Locator(".upload-evidence").ClickAsync();
+        await Page.Locator("#evidence-rules").WaitForAsync();
+        Assert.Contains("10 MB", await Page.Locator("#evidence-rules").InnerTextAsync());
+        Assert.Contains(".pdf", await Page.Locator("#evidence-rules").InnerTextAsync());
+        var pdf = await WritePdfAsync();
+        await Page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(pdf);
+        await Assertions.Expect(Page.Locator("#evidence-chosen")).ToContainTextAsync(Path.GetFileName(pdf));
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#evidence-upload");
+        await Assertions.Expect(row.Locator(".evidence-link")).ToHaveTextAsync(Path.GetFileName(pdf));
+
+        var evidence = await Page.RunAndWaitForDownloadAsync(() => row.Locator(".evidence-link").ClickAsync());
+        Assert.Equal(await File.ReadAllBytesAsync(pdf), await File.ReadAllBytesAsync(await evidence.PathAsync()));
+
+        var plan = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#download-plan"));
+        Assert.EndsWith(".docx", plan.SuggestedFilename);
+        using var document = WordprocessingDocument.Open(await plan.PathAsync(), false);
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains(Stadium, text);
+        Assert.Contains(title, text);
+    }
+
+    [Fact]
+    public async Task The_plan_page_and_its_print_view_work_in_Czech()
+    {
+        var (siteId, _, _) = await OpenMeasureAsync(Stadium);
+        await SignInAsync(Auditor);
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync($"/sites/{siteId}/plan");
+        await Page.Locator("#plan-measures").WaitForAsync();
+
+        Assert.Equal($"Plán: {Stadium}", (await Page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("Odpovědná role", await Page.Locator("#plan-measures thead").InnerTextAsync());
+        Assert.Equal(0, await Page.Locator("#generate-plan, .edit-measure").CountAsync());
+        await Page.ClickAsync("#show-excluded");
+        await Assertions.Expect(Page.Locator("#excluded-measures, #excluded-none")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+
+        await Page.GotoAsync($"/sites/{siteId}/plan/print");
+        Assert.Contains("Plán připravenosti", await Page.Locator("#print-heading").InnerTextAsync());
+        Assert.Contains("Tomáš Beneš", await Page.Locator("#print-contacts").InnerTextAsync());
+        Assert.True(await Page.Locator("#print-measures tbody tr").CountAsync() > 0);
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_venue_manager_generates_the_first_plan_of_a_site()
+    {
+        var siteId = await App.WithServicesAsync(sp => sp.GetRequiredService<SoftTargetsDbContext>().Sites
+            .Where(s => s.Name == "Obchodní centrum Brána Plzeň").Select(s => s.Id).SingleAsync());
+        await SignInAsync(ArenaManager);
+        await GoToAsync($"/sites/{siteId}/plan");
+        await Page.Locator("#no-plan").WaitForAsync();
+        await AssertAccessibleAsync();
+
+        await Page.ClickAsync("#generate-plan");
+
+        await Assertions.Expect(Page.Locator("#plan-revision")).ToHaveTextAsync("1");
+        await Assertions.Expect(Page.Locator("#generate-plan")).ToHaveTextAsync("Regenerate");
+        Assert.True(await Page.Locator("#plan-measures tbody tr").CountAsync() > 0);
+    }
+
+    /// <summary>A site's first applicable measure nobody has started, with its English title from the plan.</summary>
+    private Task<(Guid SiteId, string Key, string Title)> OpenMeasureAsync(string siteName) => App.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<SoftTargetsDbContext>();
+        var siteId = await db.Sites.Where(s => s.Name == siteName).Select(s => s.Id).SingleAsync();
+        var key = await db.PlanMeasures.Where(m => m.SiteId == siteId && m.IsApplicable && m.Status == MeasureStatus.NotStarted)
+            .OrderBy(m => m.MeasureKey).Select(m => m.MeasureKey).FirstAsync();
+        var document = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).Select(p => p.Document).FirstAsync();
+        return (siteId, key, document.Measures.Single(m => m.Key == key).Title.En);
+    });
+
+    /// <summary>A small but real one-page PDF, the kind of scan a venue manager uploads.</summary>
+    private static async Task<string> WritePdfAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"drill-report-{Guid.NewGuid():N}.pdf");
+        const string content = "BT /F1 12 Tf 72 720 Td (Lockdown drill report) Tj ET";
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        };
+        var pdf = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append($"{offset:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        await File.WriteAllTextAsync(path, pdf.ToString(), System.Text.Encoding.ASCII);
+        return path;
+    }
+
+    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
+    private async Task ChooseAsync(string select, string option)
+    {
+        // MudSelect puts the id on a hidden input: click the select around it.
+        await Page.Locator($".mud-input-control:has({select})").ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+}
