@@ -12,6 +12,8 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
 {
     private const string Stadium = "Slezská aréna";
 
+    protected override bool ChangesData => true;
+
     [Fact]
     public async Task A_venue_manager_implements_a_measure_with_evidence_and_takes_the_plan_away_in_Word()
     {
@@ -131,13 +133,5 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
         pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         await File.WriteAllTextAsync(path, pdf.ToString(), System.Text.Encoding.ASCII);
         return path;
-    }
-
-    /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
-    private async Task ChooseAsync(string select, string option)
-    {
-        // MudSelect puts the id on a hidden input: click the select around it.
-        await Page.Locator($".mud-input-control:has({select})").ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
     }
 }
