@@ -56,11 +56,18 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
     {
         await Page.Locator(".mud-select").Filter(new() { Has = Page.Locator(select) }).Last.ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // Until the list has closed, its overlay takes the next click.
+        await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>Fails the test on any WCAG 2.0/2.1 A or AA violation on the page as it is now.</summary>
     protected async Task AssertAccessibleAsync()
     {
+        // Colours change with CSS transitions (a button turning filled, a dialog's button enabled): axe must
+        // see the colours they end with, not one in between.
+        await Page.WaitForFunctionAsync(
+            "() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')",
+            null, new PageWaitForFunctionOptions { Timeout = 5_000 });
         await SaveScreenshotAsync();
         // Evaluating a script has no time limit of its own in Playwright: give it one, so a stuck page fails the test.
         var result = await Page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } })
