@@ -8,9 +8,9 @@ public sealed class RoleNavigationTests(AppFixture app) : BrowserTest(app)
     {
         { Administrator, ["nav-home", "nav-organizations", "nav-users"], "#home-admin-section", "#fig-organizations", "4" },
         { Editor, ["nav-home", "nav-methodology"], "#home-editor-section", "#fig-latest", "cz-soft-targets v" },
-        { Auditor, ["nav-home", "nav-sites"], "#home-auditor-section", "#fig-all-sites", "4" },
-        { ArenaManager, ["nav-home", "nav-sites"], "#home-venue-manager", "#fig-sites", "3" },
-        { SchoolManager, ["nav-home", "nav-sites"], "#home-venue-manager", "#fig-sites", "1" },
+        { Auditor, ["nav-home", "nav-sites", "nav-findings", "nav-audit"], "#home-auditor-section", "#fig-all-sites", "4" },
+        { ArenaManager, ["nav-home", "nav-sites", "nav-findings"], "#home-venue-manager", "#fig-sites", "3" },
+        { SchoolManager, ["nav-home", "nav-sites", "nav-findings"], "#home-venue-manager", "#fig-sites", "1" },
     };
 
     [Theory]
