@@ -17,7 +17,7 @@ namespace SoftTargets.Web.Cli;
 /// Verbs for operators, run with the same configuration as the web app:
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-organization --name N --kind K --region R</c>,
 /// <c>create-user --email E --role R --org O</c> (password on standard input), <c>generate --site site.json</c>,
-/// <c>regenerate-plans</c> (a new plan revision for every site).
+/// <c>regenerate-plans</c> (a new plan revision for every site), <c>seed-synthetic --sites N</c> (load-test data).
 /// </summary>
 public static class CommandLine
 {
@@ -25,7 +25,7 @@ public static class CommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "seed-synthetic"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -61,9 +61,11 @@ public static class CommandLine
                     return await GenerateAsync(services.GetRequiredService<GuidelinePreview>(), args[1..], output, error);
                 case "regenerate-plans":
                     var count = await services.GetRequiredService<PlanRegeneration>().RegenerateAllAsync(
-                        progress: new ProgressLine(output));
+                        progress: new Relay<int>(done => output.WriteLine($"{done:N0} plans regenerated so far.")));
                     await output.WriteLineAsync($"Regenerated the plans of {count:N0} sites.");
                     return Ok;
+                case "seed-synthetic":
+                    return await SeedSyntheticAsync(services.GetRequiredService<SyntheticSeeder>(), args[1..], output, error);
                 case "create-organization":
                     return await CreateOrganizationAsync(services.GetRequiredService<OrganizationService>(), args[1..], output, error);
                 default:
@@ -112,6 +114,24 @@ public static class CommandLine
         Converters = { new JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    private static async Task<int> SeedSyntheticAsync(SyntheticSeeder seeder, string[] args, TextWriter output, TextWriter error)
+    {
+        if (args is not ["--sites", var text] || !int.TryParse(text, out var sites) || sites is < 1 or > 1_000_000)
+        {
+            await error.WriteLineAsync("Usage: seed-synthetic --sites <1 to 1,000,000>");
+            return Usage;
+        }
+        var load = await seeder.SeedAsync(sites, new Relay<string>(output.WriteLine));
+        await output.WriteLineAsync($"Added {load.Sites:N0} synthetic sites, {load.PlanMeasures:N0} tracked measures, {load.Drills:N0} drills and {load.Findings:N0} findings in {load.Took.TotalMinutes:N1} minutes.");
+        return Ok;
+    }
+
+    /// <summary>Reports progress on the spot (<see cref="Progress{T}"/> would post it to the thread pool, out of order).</summary>
+    private sealed class Relay<T>(Action<T> write) : IProgress<T>
+    {
+        public void Report(T value) => write(value);
+    }
 
     private static async Task<int> CreateOrganizationAsync(OrganizationService organizations, string[] args, TextWriter output, TextWriter error)
     {
@@ -166,9 +186,4 @@ public static class CommandLine
         return options;
     }
 
-    /// <summary>Reports progress on the spot (<see cref="Progress{T}"/> would post it to the thread pool, out of order).</summary>
-    private sealed class ProgressLine(TextWriter output) : IProgress<int>
-    {
-        public void Report(int value) => output.WriteLine($"{value:N0} plans regenerated so far.");
-    }
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features.Plans;
 
 namespace SoftTargets.Core.Data.Seed;
 
@@ -11,14 +12,87 @@ namespace SoftTargets.Core.Data.Seed;
 /// across the 14 regions, sites of every venue type with zones, contacts with deputies and assessed
 /// threats. Written with COPY; the same seed gives the same data.
 /// </summary>
-public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFactory, TimeProvider clock)
+public sealed record SyntheticLoad(int Sites, long PlanMeasures, long Findings, long Drills, TimeSpan Took);
+
+public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFactory, PlanRegeneration regeneration, TimeProvider clock)
 {
-    private const string By = "synthetic";
+    /// <summary>Written into CreatedBy of every synthetic row, so a synthetic load can be told apart (and deleted).</summary>
+    public const string By = "synthetic";
     private const int SitesPerOperator = 100;
 
     private static readonly string[] Streets = ["Nádražní", "Masarykova", "Husova", "Palackého", "Komenského", "Riegrova", "Školní", "Zahradní", "Nová", "Sportovní"];
     private static readonly string[] Towns = ["Praha", "Kladno", "České Budějovice", "Plzeň", "Karlovy Vary", "Ústí nad Labem", "Liberec", "Hradec Králové", "Pardubice", "Jihlava", "Brno", "Olomouc", "Zlín", "Ostrava"];
     private static readonly string[] Names = ["Jana Nováková", "Petr Svoboda", "Eva Dvořáková", "Tomáš Černý", "Lucie Procházková", "Martin Kučera", "Kateřina Veselá", "Jakub Horák"];
+
+    /// <summary>
+    /// Sites with their parts, a generated plan each, tracked measures in every state (some overdue),
+    /// drills over the last 18 months and findings, ready for dashboards at national scale.
+    /// </summary>
+    public async Task<SyntheticLoad> SeedAsync(int sites, IProgress<string>? progress = null, int seed = 20261129, CancellationToken ct = default)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await SeedSitesAsync(sites, seed, ct);
+        progress?.Report($"{sites:N0} sites with zones, contacts and threats written.");
+        await regeneration.RegenerateAllAsync(progress: new Relay(done => progress?.Report($"{done:N0} plans generated.")),
+            which: s => s.CreatedBy == By, ct: ct);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT setseed({seed % 1000 / 1000.0})", ct);
+        var measures = await db.Database.ExecuteSqlRawAsync(TrackMeasuresSql, ct);
+        progress?.Report($"{measures:N0} tracked measures given states, owners and dates.");
+        var drills = await db.Database.ExecuteSqlRawAsync(DrillsSql, ct);
+        var author = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Domain.Users.Roles.Auditor)))
+            .Select(u => u.Id).FirstOrDefaultAsync(ct);
+        var findings = author is null ? 0 : await db.Database.ExecuteSqlRawAsync(FindingsSql, [author], ct);
+        if (author is null) progress?.Report("No auditor account exists, so no findings were written: create one and run again to have findings.");
+        return new SyntheticLoad(sites, measures, findings, drills, watch.Elapsed);
+    }
+
+    private sealed class Relay(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    // Each statement draws one random number per row; setseed above makes a run repeatable on the same data.
+    private const string TrackMeasuresSql = """
+        UPDATE "PlanMeasures" m SET
+            "Status" = CASE WHEN x.r < 0.45 THEN 'Implemented' WHEN x.r < 0.65 THEN 'InProgress' WHEN x.r < 0.69 THEN 'NotApplicable' ELSE 'NotStarted' END,
+            "Justification" = CASE WHEN x.r >= 0.65 AND x.r < 0.69 THEN 'Does not apply to this site: no such area.' ELSE '' END,
+            "Owner" = (ARRAY['Jana Nováková', 'Petr Svoboda', 'Eva Dvořáková', 'Tomáš Černý'])[1 + floor(x.r * 1000)::int % 4],
+            "DueDate" = CASE WHEN x.r >= 0.45 AND x.r < 0.65 OR x.r >= 0.69 THEN current_date + (floor(x.r * 10000)::int % 300) - 60 END,
+            "NextReview" = current_date + (floor(x.r * 100000)::int % 420) - 30,
+            "StatusChangedAt" = now(), "StatusChangedBy" = 'synthetic'
+        FROM (SELECT pm."Id", random() AS r FROM "PlanMeasures" pm JOIN "Sites" s ON s."Id" = pm."SiteId" WHERE s."CreatedBy" = 'synthetic') x
+        WHERE m."Id" = x."Id"
+        """;
+
+    private const string DrillsSql = """
+        INSERT INTO "Drills" ("Id", "SiteId", "HeldOn", "ThreatKey", "Participants", "AfterActionNotes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+        SELECT gen_random_uuid(), s."Id", current_date - (floor(random() * 540))::int,
+               coalesce((SELECT t."ThreatKey" FROM "ThreatScenarios" t WHERE t."SiteId" = s."Id" LIMIT 1), 'firearms'),
+               10 + floor(random() * 200)::int, 'Evacuation and lockdown drill; after-action review held.', now(), 'synthetic', now(), 'synthetic'
+        FROM "Sites" s, generate_series(1, 2) AS n
+        WHERE s."CreatedBy" = 'synthetic' AND random() < 0.4
+        """;
+
+    private const string FindingsSql = """
+        INSERT INTO "Findings" ("Id", "SiteId", "PlanMeasureId", "AuthorId", "Severity", "Title", "Text", "DueDate", "Status", "Answer", "AnsweredAt", "ClosedAt", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+        SELECT gen_random_uuid(), x."SiteId", x."Id", {0},
+               (ARRAY['Low', 'Medium', 'High', 'Critical'])[1 + floor(x.r * 1000)::int % 4],
+               'Evidence does not show the measure in place', 'The evidence on file is older than the review interval.',
+               current_date + (floor(x.r * 10000)::int % 120) - 45,
+               CASE WHEN x.s < 0.5 THEN 'Open' WHEN x.s < 0.75 THEN 'Answered' ELSE 'Closed' END,
+               CASE WHEN x.s >= 0.5 THEN 'Updated the procedure and trained the staff.' ELSE '' END,
+               CASE WHEN x.s >= 0.5 THEN now() END, CASE WHEN x.s >= 0.75 THEN now() END,
+               now(), 'synthetic', now(), 'synthetic'
+        FROM (SELECT DISTINCT ON (pm."SiteId") pm."SiteId", pm."Id", random() AS r, random() AS s
+              FROM "PlanMeasures" pm JOIN "Sites" s ON s."Id" = pm."SiteId"
+              WHERE s."CreatedBy" = 'synthetic' AND pm."Status" <> 'Implemented'
+              ORDER BY pm."SiteId", pm."MeasureKey") x
+        WHERE x.r < 0.3
+        """;
 
     public async Task<int> SeedSitesAsync(int count, int seed = 20261129, CancellationToken ct = default)
     {

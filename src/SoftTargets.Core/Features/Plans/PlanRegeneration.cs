@@ -7,6 +7,7 @@ using SoftTargets.Core.Domain.Audit;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Sites;
@@ -24,7 +25,9 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
 {
     private const string By = "system";
 
-    public async Task<int> RegenerateAllAsync(int batchSize = 1_000, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <param name="which">Only these sites (for example the ones a synthetic load created); every site when null.</param>
+    public async Task<int> RegenerateAllAsync(int batchSize = 1_000, IProgress<int>? progress = null,
+        System.Linq.Expressions.Expression<Func<Site, bool>>? which = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
@@ -38,7 +41,7 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
         Guid? after = null;
         while (true)
         {
-            var batch = SiteQueries.WithParts(db.Sites.OrderBy(s => s.Id));
+            var batch = SiteQueries.WithParts((which is null ? db.Sites : db.Sites.Where(which)).OrderBy(s => s.Id));
             if (after is { } last) batch = batch.Where(s => s.Id.CompareTo(last) > 0);
             var sites = await batch.Take(batchSize).ToListAsync(ct);
             if (sites.Count == 0) break;
