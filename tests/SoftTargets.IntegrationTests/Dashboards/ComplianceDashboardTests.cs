@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Readiness;
+using SoftTargets.Core.Domain.Sites;
+using SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.IntegrationTests.Infrastructure;
+
+namespace SoftTargets.IntegrationTests.Dashboards;
+
+/// <summary>
+/// Two museums in the Karlovy Vary region, where the demo data has no site, with every figure worked
+/// out by hand below. Filtering on the region leaves exactly them.
+/// </summary>
+public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : DatabaseTest(fixture)
+{
+    private static readonly DashboardFilter Karlovarsky = new(Region.Karlovarsky);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task Every_figure_matches_the_hand_count_including_set_aside_items_and_overdue_edges()
+    {
+        var versionId = await ArrangeAsync();
+
+        var overview = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+
+        var expected = new ComplianceFigures
+        {
+            Sites = 2, SitesWithPlan = 1, SitesWithCurrentPlan = 1,
+            // Counted: essential implemented 3 + essential not started 3 + recommended in progress 2 + enhanced implemented 1;
+            // the set-aside enhanced measure and the one the methodology no longer applies do not count.
+            CountedWeight = 9, ImplementedWeight = 4, EssentialCounted = 2, EssentialImplemented = 1, SetAside = 1,
+            // Due yesterday and not started: overdue; due today: not yet; set aside: never.
+            OverdueMeasures = 1,
+            // Next review yesterday: overdue; today: not yet.
+            OverdueReviews = 1,
+            // Open (due yesterday, overdue) and answered (due today); the closed one does not count.
+            OpenFindings = 2, OverdueFindings = 1,
+            // Yesterday and 364 days ago count; exactly a year ago does not.
+            DrillsLast12Months = 2, SitesDrilledLast12Months = 1,
+        };
+        Assert.Equal(expected, overview.Totals);
+        Assert.Equal(44.4m, overview.Totals.Score);
+        Assert.Equal(50.0m, overview.Totals.EssentialShare);
+        Assert.Equal(expected, Assert.Single(overview.By(Breakdown.Region)).Figures);
+        Assert.Equal("Karlovarsky", Assert.Single(overview.By(Breakdown.Region)).Key);
+        Assert.Equal(["", "standard"], overview.By(Breakdown.Tier).Select(g => g.Key));
+        Assert.Equal([1, 1], overview.By(Breakdown.Tier).Select(g => g.Figures.Sites));
+        Assert.Equal(9, overview.By(Breakdown.MethodologyVersion).Single(g => g.Key == versionId.ToString()).Figures.CountedWeight);
+        Assert.Equal(2, Assert.Single(overview.By(Breakdown.VenueType)).Figures.Sites);
+    }
+
+    [Fact]
+    public async Task Filters_narrow_every_figure_and_a_set_without_measures_has_no_score()
+    {
+        await ArrangeAsync();
+
+        var standard = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky with { Tier = "standard" }));
+        var nothing = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky with { VenueTypeKey = "school" }));
+
+        Assert.Equal(1, standard.Totals.Sites);
+        Assert.Equal(9, standard.Totals.CountedWeight);
+        Assert.Equal(0, nothing.Totals.Sites);
+        Assert.Null(nothing.Totals.Score);
+    }
+
+    [Fact]
+    public async Task Auditors_and_ministry_editors_see_the_figures_venue_managers_do_not()
+    {
+        await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Editor, d => d.GetAsync(new DashboardFilter()));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(ArenaManager, d => d.GetAsync(new DashboardFilter())));
+    }
+
+    private async Task<Guid> ArrangeAsync()
+    {
+        await using var db = Fixture.NewDbContext();
+        var version = (await db.CurrentPublishedAsync(default))!.Id;
+        var organization = await db.Users.Where(u => u.Email == ArenaManager).Select(u => u.OrganizationId).SingleAsync();
+        var auditor = await db.Users.Where(u => u.Email == Auditor).Select(u => u.Id).SingleAsync();
+        var museum = new Site(organization, new SiteProfile("Muzeum Karlovy Vary", "Nová louka 23", Region.Karlovarsky, "museum-gallery", 300, 200, "", []));
+        var annex = new Site(organization, new SiteProfile("Muzeum, depozitář", "Zámecký vrch 1", Region.Karlovarsky, "museum-gallery", 40, 5, "", []));
+        db.Sites.AddRange(museum, annex);
+        db.SitePlans.Add(new SitePlan(museum.Id, 1, version, "", new Guideline(), "first"));
+        db.SitePlans.Add(new SitePlan(museum.Id, 2, version, "standard", new Guideline(), "second"));
+
+        PlanMeasure Measure(string key, MeasurePriority priority, MeasureStatus status, DateOnly? due, DateOnly? review, bool applies = true)
+        {
+            var measure = new PlanMeasure(museum.Id, key, priority, applies);
+            measure.ChangeStatus(status, status == MeasureStatus.NotApplicable ? "No exhibition hall." : "", "test", DateTimeOffset.UtcNow);
+            measure.Assign("Jana Nováková", due, 12, review);
+            return measure;
+        }
+        db.PlanMeasures.AddRange(
+            Measure("GOV-01", MeasurePriority.Essential, MeasureStatus.Implemented, null, Today),
+            Measure("GOV-02", MeasurePriority.Essential, MeasureStatus.NotStarted, Today.AddDays(-1), Today.AddDays(-1)),
+            Measure("ACC-01", MeasurePriority.Recommended, MeasureStatus.InProgress, Today, Today.AddDays(30)),
+            Measure("DET-01", MeasurePriority.Enhanced, MeasureStatus.NotApplicable, Today.AddYears(-1), null),
+            Measure("DET-02", MeasurePriority.Recommended, MeasureStatus.Implemented, null, Today.AddDays(-100), applies: false),
+            Measure("RES-01", MeasurePriority.Enhanced, MeasureStatus.Implemented, null, Today.AddDays(200)));
+
+        var open = new Finding(museum.Id, null, auditor, FindingSeverity.High, "Open", "", Today.AddDays(-1));
+        var answered = new Finding(museum.Id, null, auditor, FindingSeverity.Low, "Answered", "", Today);
+        answered.Respond("Done.", DateTimeOffset.UtcNow);
+        var closed = new Finding(museum.Id, null, auditor, FindingSeverity.Medium, "Closed", "", Today.AddMonths(-1));
+        closed.Close(DateTimeOffset.UtcNow);
+        db.Findings.AddRange(open, answered, closed);
+
+        db.Drills.AddRange(
+            new Drill(museum.Id, Today.AddDays(-1), "arson", 20, ""),
+            new Drill(museum.Id, Today.AddYears(-1).AddDays(1), "arson", 20, ""),
+            new Drill(museum.Id, Today.AddYears(-1), "arson", 20, ""));
+        await db.SaveChangesAsync();
+        return version;
+    }
+}
