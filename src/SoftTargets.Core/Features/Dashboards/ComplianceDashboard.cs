@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Methodology;
@@ -23,6 +24,9 @@ public enum Breakdown
 /// <summary>One group of a breakdown: its key (region name, venue type key, tier key, version id; empty for sites without a plan) and its figures.</summary>
 public sealed record FigureGroup(Breakdown By, string Key, ComplianceFigures Figures);
 
+/// <summary>What the filters offer: the current methodology's venue types and tiers, and every version sites' plans can follow.</summary>
+public sealed record DashboardChoices(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers, IReadOnlyList<(Guid Id, int Number)> Versions);
+
 public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<FigureGroup> Groups)
 {
     public IEnumerable<FigureGroup> By(Breakdown breakdown) => Groups.Where(g => g.By == breakdown);
@@ -35,10 +39,26 @@ public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<
 /// </summary>
 public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<ComplianceOverview> GetAsync(DashboardFilter filter, CancellationToken ct = default)
+    public async Task<DashboardChoices> GetChoicesAsync(CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = (await db.CurrentPublishedAsync(ct))?.Content;
+        var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
+            .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
+        return new DashboardChoices(current?.VenueTypes ?? [], current?.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList() ?? [],
+            versions.Select(v => (v.Id, v.Number)).ToList());
+    }
+
+    private async Task DemandReaderAsync(CancellationToken ct)
     {
         var actor = await currentUser.GetAsync(ct);
         actor.Demand(actor.IsSystem || actor.IsIn(Roles.Auditor) || actor.IsIn(Roles.MethodologyEditor));
+    }
+
+    public async Task<ComplianceOverview> GetAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
         var current = (await db.CurrentPublishedAsync(ct))?.Id;

@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Methodology editors and auditors (read-only) see the methodology library.</summary>
     public const string MethodologyReader = nameof(MethodologyReader);
 
+    /// <summary>Auditors and ministry staff (methodology editors) see the national compliance dashboards.</summary>
+    public const string DashboardReader = nameof(DashboardReader);
+
     /// <summary>Venue managers (their own organisation's sites) and auditors (all sites).</summary>
     public const string SiteReader = nameof(SiteReader);
 }
