@@ -37,6 +37,7 @@ public static class CoreServiceExtensions
         services.AddScoped<SiteService>();
         services.AddScoped<SiteCsvImport>();
         services.AddScoped<FindingService>();
+        services.AddScoped<FindingQueries>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<Features.Plans.PlanService>();

@@ -46,36 +46,76 @@ public sealed class Finding : AuditableEntity
     [Timestamp]
     public uint Version { get; private set; }
 
+    /// <summary>Overdue is derived, never stored: not closed and the due date has passed (due today is not yet overdue).</summary>
     public bool IsOverdue(DateOnly today) => Status != FindingStatus.Closed && DueDate < today;
 
     public void Edit(FindingSeverity severity, string title, string text, DateOnly dueDate)
     {
-        if (Status == FindingStatus.Closed)
-            throw new DomainException("FindingClosed", "A closed finding cannot change.");
-        if (string.IsNullOrWhiteSpace(title))
-            throw ValidationFailedException.For(nameof(Title), "Give the finding a short title.");
+        DemandNotClosed("A closed finding cannot change.");
+        title = (title ?? "").Trim();
+        text = (text ?? "").Trim();
+        if (title.Length == 0) throw Invalid(nameof(Title), FindingMessages.TitleRequired);
+        if (title.Length > FindingMessages.MaxTitleLength) throw Invalid(nameof(Title), FindingMessages.TitleTooLong);
+        if (text.Length > FindingMessages.MaxTextLength) throw Invalid(nameof(Text), FindingMessages.TextTooLong);
+        if (!Enum.IsDefined(severity)) throw Invalid(nameof(Severity), FindingMessages.SeverityRequired);
         Severity = severity;
-        Title = title.Trim();
-        Text = text.Trim();
+        Title = title;
+        Text = text;
         DueDate = dueDate;
     }
 
+    /// <summary>The venue manager answers an open finding, or revises the answer while the auditor has not yet decided.</summary>
     public void Respond(string answer, DateTimeOffset at)
     {
-        if (Status == FindingStatus.Closed)
-            throw new DomainException("FindingClosed", "A closed finding cannot be answered.");
-        if (string.IsNullOrWhiteSpace(answer))
-            throw ValidationFailedException.For(nameof(Answer), "Write what was done about the finding.");
-        Answer = answer.Trim();
+        DemandNotClosed("A closed finding cannot be answered.");
+        answer = (answer ?? "").Trim();
+        if (answer.Length == 0) throw Invalid(nameof(Answer), FindingMessages.AnswerRequired);
+        if (answer.Length > FindingMessages.MaxTextLength) throw Invalid(nameof(Answer), FindingMessages.AnswerTooLong);
+        Answer = answer;
         AnsweredAt = at;
         Status = FindingStatus.Answered;
     }
 
-    public void Close(DateTimeOffset at)
+    /// <summary>
+    /// An auditor accepts the answer and closes the finding. An open finding (no answer) closes only with a
+    /// reason, e.g. it was checked on a follow-up visit or recorded by mistake. A closed finding is final.
+    /// </summary>
+    public void Close(string reason, DateTimeOffset at)
     {
-        if (Status == FindingStatus.Closed)
-            throw new DomainException("FindingClosed", "The finding is already closed.");
+        DemandNotClosed("The finding is already closed.");
+        reason = (reason ?? "").Trim();
+        if (Status == FindingStatus.Open && reason.Length == 0) throw Invalid("Reason", FindingMessages.CloseReasonRequired);
+        if (reason.Length > 0) AppendNote("Closed", reason, at);
         Status = FindingStatus.Closed;
         ClosedAt = at;
     }
+
+    /// <summary>
+    /// An auditor sends an answered finding back to the venue manager because the answer is not enough. The
+    /// note is appended to the finding's description (the auditor's own text); the last answer stays for the
+    /// manager to revise, and earlier answers live in the audit trail.
+    /// </summary>
+    public void Reopen(string note, DateTimeOffset at)
+    {
+        if (Status != FindingStatus.Answered)
+            throw new DomainException("FindingNotAnswered", "Only an answered finding can be reopened.");
+        note = (note ?? "").Trim();
+        if (note.Length == 0) throw Invalid("Note", FindingMessages.ReopenNoteRequired);
+        AppendNote("Reopened", note, at);
+        Status = FindingStatus.Open;
+    }
+
+    private void AppendNote(string what, string note, DateTimeOffset at)
+    {
+        var text = $"{Text}\n\n{what} {at:yyyy-MM-dd}: {note}".Trim();
+        if (text.Length > FindingMessages.MaxTextLength) throw Invalid("Note", FindingMessages.NoteTooLong);
+        Text = text;
+    }
+
+    private void DemandNotClosed(string message)
+    {
+        if (Status == FindingStatus.Closed) throw new DomainException("FindingClosed", message);
+    }
+
+    private static ValidationFailedException Invalid(string field, LocalizedText message) => ValidationFailedException.For(field, message.En);
 }

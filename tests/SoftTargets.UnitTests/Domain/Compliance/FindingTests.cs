@@ -57,7 +57,8 @@ public class FindingTests
     public void A_closed_finding_is_never_overdue()
     {
         var finding = NewFinding(Today.AddDays(-30));
-        finding.Close(Now);
+        finding.Respond("Drill held.", Now);
+        finding.Close("", Now);
 
         Assert.False(finding.IsOverdue(Today));
     }
@@ -89,11 +90,12 @@ public class FindingTests
     }
 
     [Fact]
-    public void Closing_sets_status_and_time()
+    public void Closing_an_answered_finding_sets_status_and_time()
     {
         var finding = NewFinding();
+        finding.Respond("Drill held.", Now);
 
-        finding.Close(Now);
+        finding.Close("", Now);
 
         Assert.Equal(FindingStatus.Closed, finding.Status);
         Assert.Equal(Now, finding.ClosedAt);
@@ -103,7 +105,7 @@ public class FindingTests
     public void A_closed_finding_cannot_be_edited()
     {
         var finding = NewFinding();
-        finding.Close(Now);
+        finding.Close("Checked on a follow-up visit.", Now);
 
         var ex = Assert.Throws<DomainException>(() => finding.Edit(FindingSeverity.Low, "New title", "New text", Today.AddDays(7)));
 
@@ -116,7 +118,7 @@ public class FindingTests
     public void A_closed_finding_cannot_be_answered()
     {
         var finding = NewFinding();
-        finding.Close(Now);
+        finding.Close("Checked on a follow-up visit.", Now);
 
         var ex = Assert.Throws<DomainException>(() => finding.Respond("Too late", Now));
 
@@ -142,11 +144,110 @@ public class FindingTests
     public void Closing_a_closed_finding_is_refused_and_keeps_the_first_closing_time()
     {
         var finding = NewFinding();
-        finding.Close(Now);
+        finding.Close("Checked on a follow-up visit.", Now);
 
-        var ex = Assert.Throws<DomainException>(() => finding.Close(Now.AddDays(3)));
+        var ex = Assert.Throws<DomainException>(() => finding.Close("Again", Now.AddDays(3)));
 
         Assert.Equal("FindingClosed", ex.Code);
         Assert.Equal(Now, finding.ClosedAt);
+    }
+
+    [Fact]
+    public void An_open_finding_closes_only_with_a_reason()
+    {
+        var finding = NewFinding();
+
+        var ex = Assert.Throws<ValidationFailedException>(() => finding.Close("  ", Now));
+
+        Assert.Contains("Reason", ex.Errors.Keys);
+        Assert.Equal(FindingStatus.Open, finding.Status);
+        Assert.Null(finding.ClosedAt);
+    }
+
+    [Fact]
+    public void Closing_an_open_finding_with_a_reason_keeps_the_reason_in_the_description()
+    {
+        var finding = NewFinding();
+
+        finding.Close("Checked on a follow-up visit.", Now);
+
+        Assert.Equal(FindingStatus.Closed, finding.Status);
+        Assert.EndsWith("Closed 2026-05-10: Checked on a follow-up visit.", finding.Text);
+        Assert.StartsWith("No drill in 2025.", finding.Text);
+    }
+
+    [Fact]
+    public void Reopening_an_answered_finding_makes_it_open_again_with_the_note_and_keeps_the_answer()
+    {
+        var finding = NewFinding();
+        finding.Respond("Drill planned.", Now);
+
+        finding.Reopen("  Planned is not held: send the drill report.  ", Now.AddDays(1));
+
+        Assert.Equal(FindingStatus.Open, finding.Status);
+        Assert.Equal("Drill planned.", finding.Answer);
+        Assert.EndsWith("Reopened 2026-05-11: Planned is not held: send the drill report.", finding.Text);
+        Assert.Null(finding.ClosedAt);
+    }
+
+    [Fact]
+    public void Reopening_needs_a_note()
+    {
+        var finding = NewFinding();
+        finding.Respond("Drill planned.", Now);
+
+        var ex = Assert.Throws<ValidationFailedException>(() => finding.Reopen(" ", Now));
+
+        Assert.Contains("Note", ex.Errors.Keys);
+        Assert.Equal(FindingStatus.Answered, finding.Status);
+        Assert.Equal("No drill in 2025.", finding.Text);
+    }
+
+    [Fact]
+    public void Only_an_answered_finding_can_be_reopened()
+    {
+        var open = NewFinding();
+        var closed = NewFinding();
+        closed.Respond("Done.", Now);
+        closed.Close("", Now);
+
+        Assert.Equal("FindingNotAnswered", Assert.Throws<DomainException>(() => open.Reopen("More please", Now)).Code);
+        Assert.Equal("FindingNotAnswered", Assert.Throws<DomainException>(() => closed.Reopen("More please", Now)).Code);
+        Assert.Equal(FindingStatus.Closed, closed.Status);
+    }
+
+    [Fact]
+    public void A_reopened_finding_can_be_answered_again_and_then_closed()
+    {
+        var finding = NewFinding();
+        finding.Respond("Drill planned.", Now);
+        finding.Reopen("Send the report.", Now);
+
+        finding.Respond("Report attached to measure RES-01.", Now.AddDays(2));
+        finding.Close("", Now.AddDays(3));
+
+        Assert.Equal(FindingStatus.Closed, finding.Status);
+        Assert.Equal("Report attached to measure RES-01.", finding.Answer);
+        Assert.Equal(Now.AddDays(3), finding.ClosedAt);
+    }
+
+    [Fact]
+    public void A_reopened_finding_past_its_due_date_is_overdue_again()
+    {
+        var finding = NewFinding(Today.AddDays(-1));
+        finding.Respond("Done.", Now);
+        finding.Reopen("Not enough.", Now);
+
+        Assert.True(finding.IsOverdue(Today));
+        Assert.False(finding.IsOverdue(Today.AddDays(-1)));
+    }
+
+    [Fact]
+    public void A_title_longer_than_300_characters_is_refused()
+    {
+        var ex = Assert.Throws<ValidationFailedException>(() =>
+            new Finding(Guid.NewGuid(), null, "auditor-1", FindingSeverity.Low, new string('x', 301), "", Today));
+
+        Assert.Contains(nameof(Finding.Title), ex.Errors.Keys);
     }
 }
