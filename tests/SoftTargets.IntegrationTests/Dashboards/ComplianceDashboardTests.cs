@@ -108,7 +108,7 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         var answered = new Finding(museum.Id, null, auditor, FindingSeverity.Low, "Answered", "", Today);
         answered.Respond("Done.", DateTimeOffset.UtcNow);
         var closed = new Finding(museum.Id, null, auditor, FindingSeverity.Medium, "Closed", "", Today.AddMonths(-1));
-        closed.Close(DateTimeOffset.UtcNow);
+        closed.Close("Checked on the follow-up visit.", DateTimeOffset.UtcNow);
         db.Findings.AddRange(open, answered, closed);
 
         db.Drills.AddRange(
