@@ -6,6 +6,7 @@ using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
+using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -66,6 +67,26 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         Assert.Equal(9, standard.Totals.CountedWeight);
         Assert.Equal(0, nothing.Totals.Sites);
         Assert.Null(nothing.Totals.Score);
+    }
+
+    [Fact]
+    public async Task The_drill_down_lists_each_site_with_its_own_figures_lowest_score_first_and_sites_without_a_score_last()
+    {
+        await ArrangeAsync();
+
+        var page = await Fixture.AsAsync<PagedResult<SiteFigures>, ComplianceDashboard>(Auditor, d => d.ListSitesAsync(Karlovarsky, new PageRequest(0, 1)));
+        var second = await Fixture.AsAsync<PagedResult<SiteFigures>, ComplianceDashboard>(Auditor, d => d.ListSitesAsync(Karlovarsky, new PageRequest(1, 1)));
+
+        Assert.Equal(2, page.TotalCount);
+        var museum = Assert.Single(page.Items);
+        Assert.Equal("Muzeum Karlovy Vary", museum.Name);
+        Assert.Equal(44.4m, museum.Figures.Score);
+        Assert.Equal(2, museum.Figures.OpenFindings);
+        Assert.Equal("standard", museum.Tier);
+        var annex = Assert.Single(second.Items);
+        Assert.Equal("Muzeum, depozitář", annex.Name);
+        Assert.Null(annex.Figures.Score);
+        Assert.Equal(0, annex.Figures.SitesWithPlan);
     }
 
     [Fact]
