@@ -51,6 +51,7 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Methodology.Impact.ImpactPreview>();
         services.AddScoped<Features.Assessment.ThreatAssessment>();
         services.AddScoped<Features.Assessment.SelfAssessment>();
+        services.AddScoped<Features.Audit.AuditTrail>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace SoftTargets.Web.Components;
 /// <summary>How times and numbers are shown: stored in UTC, shown in the country's zone.</summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague");
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague");
 
     public static string When(DateTimeOffset? value) =>
         value is null ? "–" : TimeZoneInfo.ConvertTime(value.Value, Zone).ToString("g", CultureInfo.CurrentCulture);

@@ -28,7 +28,7 @@ public partial class ResourceParityTests
     {
         var found = Directory.GetFiles(ResourcesFolder(), "*.resx").Select(Path.GetFileName).ToHashSet();
 
-        Assert.Superset(new HashSet<string?> { "Strings.resx", "RuleStrings.resx", "MethodologyStrings.resx", "MethodologyStrings.cs.resx", "AssessmentStrings.resx", "AssessmentStrings.cs.resx" }, found);
+        Assert.Superset(new HashSet<string?> { "Strings.resx", "RuleStrings.resx", "MethodologyStrings.resx", "MethodologyStrings.cs.resx", "AssessmentStrings.resx", "AssessmentStrings.cs.resx", "AuditStrings.resx", "AuditStrings.cs.resx" }, found);
     }
 
     [Theory]

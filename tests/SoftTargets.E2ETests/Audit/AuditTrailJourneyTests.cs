@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SoftTargets.Core.Data;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Audit;
+
+public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    private const string Arena = "Slezská aréna";
+
+    protected override bool ChangesData => true;
+
+    [Fact]
+    public async Task An_auditor_filters_by_person_and_record_type_and_sees_a_change_before_and_after_side_by_side()
+    {
+        var arena = await SiteIdAsync(Arena);
+        await SignInAsync(ArenaManager);
+        await GoToAsync($"/sites/{arena}/plan");
+        var measure = Page.Locator("#plan-measures tbody tr[data-key]").First;
+        await measure.Locator(".edit-measure").ClickAsync();
+        await Page.Locator(".mud-dialog #measure-owner").WaitForAsync();
+        await Page.FillAsync("#measure-owner", "Eva Svobodová");
+        await Page.ClickAsync("#measure-save");
+        await Assertions.Expect(Page.Locator(".mud-dialog #measure-owner")).ToHaveCountAsync(0);
+        await Page.Context.ClearCookiesAsync();
+
+        await SignInAsync(Auditor);
+        await GoToAsync("/audit");
+        await Page.Locator("#audit-grid tbody tr .audit-open").First.WaitForAsync();
+        await AssertAccessibleAsync();
+
+        await Page.FillAsync("#audit-person", "arenaplus");
+        await ChooseAsync("#audit-type", "Plan measure");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("person=arenaplus.*entityType=PlanMeasure|entityType=PlanMeasure.*person=arenaplus"));
+        var row = Page.Locator("#audit-grid tbody tr:has(.audit-open)");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync(ArenaManager);
+        await Assertions.Expect(row).ToContainTextAsync("Plan measure");
+        await Assertions.Expect(row).ToContainTextAsync("Updated");
+
+        await row.Locator(".audit-open").ClickAsync();
+        var changes = Page.Locator("#audit-changes");
+        await changes.WaitForAsync();
+        Assert.Equal(["Field", "Before", "After"], (await changes.Locator("thead th").AllInnerTextsAsync()).Select(t => t.Trim()));
+        var owner = changes.Locator("tbody tr").Filter(new() { Has = Page.Locator("th", new() { HasTextRegex = new Regex("^Owner") }) });
+        Assert.NotEqual("Eva Svobodová", (await owner.Locator(".audit-before").InnerTextAsync()).Trim());
+        Assert.Equal("Eva Svobodová", (await owner.Locator(".audit-after strong").InnerTextAsync()).Trim());
+        await Assertions.Expect(owner.Locator("th")).ToContainTextAsync("changed");
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_history_link_on_a_site_opens_the_trail_filtered_to_that_site_and_its_parts()
+    {
+        var arena = await SiteIdAsync(Arena);
+        await SignInAsync(Auditor);
+        await GoToAsync($"/sites/{arena}");
+
+        await Page.ClickAsync("#site-history");
+
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/audit\\?entityType=Site&entityId={arena}&parts=true"));
+        await Page.Locator("#audit-grid tbody tr .audit-open").First.WaitForAsync();
+        Assert.Equal(arena.ToString(), await Page.InputValueAsync("#audit-record-id"));
+        Assert.True(await Page.IsCheckedAsync("#audit-parts"));
+        var records = await Page.Locator("#audit-grid tbody tr .audit-id").AllInnerTextsAsync();
+        Assert.Contains(records, id => id != arena.ToString());
+        await AssertAccessibleAsync();
+
+        await Page.ClickAsync("#audit-parts");
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(new Regex("parts=true"));
+        var row = Page.Locator("#audit-grid tbody tr:has(.audit-open)");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator(".audit-id")).ToHaveTextAsync(arena.ToString());
+    }
+
+    [Fact]
+    public async Task The_trail_and_its_details_read_in_czech()
+    {
+        var arena = await SiteIdAsync(Arena);
+        await SignInAsync(Auditor);
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync($"/audit?entityType=Site&entityId={arena}");
+
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Auditní stopa");
+        var row = Page.Locator("#audit-grid tbody tr:has(.audit-open)");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Vytvořeno");
+        await Assertions.Expect(row).ToContainTextAsync("Objekt");
+        await AssertAccessibleAsync();
+
+        await row.Locator(".audit-open").ClickAsync();
+        var changes = Page.Locator("#audit-changes");
+        await changes.WaitForAsync();
+        Assert.Equal(["Pole", "Před", "Po"], (await changes.Locator("thead th").AllInnerTextsAsync()).Select(t => t.Trim()));
+        var name = changes.Locator("tbody tr").Filter(new() { HasText = "Name" });
+        Assert.Equal("(prázdné)", (await name.Locator(".audit-before").InnerTextAsync()).Trim());
+        Assert.Equal(Arena, (await name.Locator(".audit-after").InnerTextAsync()).Trim());
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_venue_manager_opening_the_audit_trail_gets_access_denied()
+    {
+        await SignInAsync(ArenaManager);
+
+        await GoToAsync("/audit");
+
+        Assert.True(await Page.Locator("#access-denied").IsVisibleAsync());
+        Assert.Equal(0, await Page.Locator("#audit-grid").CountAsync());
+        Assert.Equal(0, await Page.Locator("#nav-audit").CountAsync());
+        await AssertAccessibleAsync();
+    }
+
+    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
+        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+}
