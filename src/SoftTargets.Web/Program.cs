@@ -4,6 +4,7 @@ using SoftTargets.Web.Cli;
 using SoftTargets.Web.Components;
 using SoftTargets.Web.Features.Account;
 using SoftTargets.Web.Features.Culture;
+using SoftTargets.Web.Features.Dashboards;
 using SoftTargets.Web.Features.Plans;
 using SoftTargets.Web.Hosting;
 
@@ -41,6 +42,7 @@ app.MapAccountEndpoints();
 app.MapCultureEndpoints();
 app.MapApi();
 app.MapPlanEndpoints();
+app.MapDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -8,6 +8,7 @@ public static class UserInterfaceExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Features.Dashboards.DashboardTables>();
         services.AddMudServices(options =>
         {
             // Messages appear and go at once: a half-faded message is hard to read (and fails contrast checks).

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Features.Exports;
+using SoftTargets.Web.Resources;
+
+namespace SoftTargets.Web.Features.Dashboards;
+
+/// <summary>
+/// The breakdown tables of the dashboard as plain tables, so the page shows exactly what the CSV and
+/// XLSX downloads contain. Percentages are numbers 0–100 (empty when nothing is counted).
+/// </summary>
+public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLocalizer<DashboardStrings> words)
+{
+    public Table Build(ComplianceOverview overview, Breakdown breakdown, DashboardChoices choices)
+    {
+        var rows = overview.By(breakdown)
+            .Select(group => (IReadOnlyList<object?>)[Label(breakdown, group.Key, choices), .. Cells(group.Figures)])
+            .OrderBy(row => (string)row[0]!, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .Append([words["Total"].Value, .. Cells(overview.Totals)])
+            .ToList();
+        return new Table(words[$"By_{breakdown}"], [words[$"Column_{breakdown}"], .. FigureHeaders()], rows);
+    }
+
+    public IReadOnlyList<string> FigureHeaders() =>
+    [
+        words["Column_Sites"], words["Column_WithPlan"], words["Column_CurrentPlan"], words["Column_Score"], words["Column_Essential"],
+        words["Column_SetAside"], words["Column_OverdueMeasures"], words["Column_OverdueReviews"], words["Column_OpenFindings"],
+        words["Column_OverdueFindings"], words["Column_Drills"],
+    ];
+
+    public static IEnumerable<object?> Cells(ComplianceFigures f) =>
+    [
+        f.Sites, f.SitesWithPlan, f.SitesWithCurrentPlan, f.Score, f.EssentialShare, f.SetAside, f.OverdueMeasures, f.OverdueReviews,
+        f.OpenFindings, f.OverdueFindings, f.DrillsLast12Months,
+    ];
+
+    public string Label(Breakdown breakdown, string key, DashboardChoices choices) => breakdown switch
+    {
+        Breakdown.Region => Enum.TryParse<Region>(key, out var region) ? strings[$"Region_{region}"] : key,
+        Breakdown.VenueType => choices.VenueTypes.FirstOrDefault(v => v.Key == key)?.Name.ToString() ?? key,
+        Breakdown.Tier when key.Length == 0 => words["NoPlan"],
+        Breakdown.Tier => choices.Tiers.FirstOrDefault(t => t.Key == key)?.Name.ToString() ?? key,
+        Breakdown.MethodologyVersion when key.Length == 0 => words["NoPlan"],
+        Breakdown.MethodologyVersion => choices.Versions.FirstOrDefault(v => v.Id.ToString() == key) is { Number: > 0 } version
+            ? words["Version", version.Number] : key,
+        _ => key,
+    };
+}
