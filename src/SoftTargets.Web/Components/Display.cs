@@ -12,6 +12,10 @@ public static class Display
 
     public static string Number(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>A percentage already on the 0–100 scale, with one decimal; a dash when there is none.</summary>
+    public static string Percent(decimal? value) =>
+        value is { } v ? $"{v.ToString("0.0", CultureInfo.CurrentCulture)} %" : "–";
+
     public static string Percent(int part, int whole) =>
         whole == 0 ? "–" : ((double)part / whole).ToString("P0", CultureInfo.CurrentCulture);
 }
