@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
@@ -127,11 +128,6 @@ public static class CommandLine
         return Ok;
     }
 
-    /// <summary>Reports progress on the spot (<see cref="Progress{T}"/> would post it to the thread pool, out of order).</summary>
-    private sealed class Relay<T>(Action<T> write) : IProgress<T>
-    {
-        public void Report(T value) => write(value);
-    }
 
     private static async Task<int> CreateOrganizationAsync(OrganizationService organizations, string[] args, TextWriter output, TextWriter error)
     {
@@ -185,5 +181,4 @@ public static class CommandLine
         }
         return options;
     }
-
 }

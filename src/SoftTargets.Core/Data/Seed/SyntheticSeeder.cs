@@ -33,7 +33,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await SeedSitesAsync(sites, seed, ct);
         progress?.Report($"{sites:N0} sites with zones, contacts and threats written.");
-        await regeneration.RegenerateAllAsync(progress: new Relay(done => progress?.Report($"{done:N0} plans generated.")),
+        await regeneration.RegenerateAllAsync(progress: new Features.Relay<int>(done => progress?.Report($"{done:N0} plans generated.")),
             which: s => s.CreatedBy == By, ct: ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -48,11 +48,6 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         var findings = author is null ? 0 : await db.Database.ExecuteSqlRawAsync(FindingsSql, [author], ct);
         if (author is null) progress?.Report("No auditor account exists, so no findings were written: create one and run again to have findings.");
         return new SyntheticLoad(sites, measures, findings, drills, watch.Elapsed);
-    }
-
-    private sealed class Relay(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 
     // Each statement draws one random number per row; setseed above makes a run repeatable on the same data.

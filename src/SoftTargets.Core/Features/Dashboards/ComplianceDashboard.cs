@@ -64,7 +64,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
-        var current = (await db.CurrentPublishedAsync(ct))?.Id;
+        var current = await db.CurrentPublishedIdAsync(ct);
         var rows = await db.Database.SqlQuery<FigureRow>(Query(filter, today, current)).ToListAsync(ct);
 
         var groups = rows.Select(r => new FigureGroup((Breakdown)r.Grouping, r.Key ?? "", r.ToFigures())).ToList();
@@ -88,7 +88,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
-        var current = (await db.CurrentPublishedAsync(ct))?.Id;
+        var current = await db.CurrentPublishedIdAsync(ct);
         var select = """
             SELECT site."Id", min(site."Name") AS "Name", min(site."Region") AS "Region", min(site."VenueTypeKey") AS "VenueTypeKey",
                    min(site."Tier") AS "Tier", count(*) OVER () AS "Total",

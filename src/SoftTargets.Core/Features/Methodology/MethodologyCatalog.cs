@@ -15,6 +15,14 @@ public static class MethodologyCatalog
             .OrderByDescending(v => v.PublishedAt)
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>The id of the newest published version, without loading its document.</summary>
+    public static Task<Guid?> CurrentPublishedIdAsync(this SoftTargetsDbContext db, CancellationToken ct) =>
+        db.MethodologyVersions
+            .Where(v => v.Status == MethodologyVersionStatus.Published)
+            .OrderByDescending(v => v.PublishedAt)
+            .Select(v => (Guid?)v.Id)
+            .FirstOrDefaultAsync(ct);
+
     public static IReadOnlyDictionary<string, LocalizedText> VenueTypeNames(this MethodologyVersion? version) =>
         Names(version?.Content.VenueTypes);
 

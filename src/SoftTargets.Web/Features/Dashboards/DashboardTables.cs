@@ -13,11 +13,19 @@ namespace SoftTargets.Web.Features.Dashboards;
 /// </summary>
 public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLocalizer<DashboardStrings> words)
 {
-    public Table Build(ComplianceOverview overview, Breakdown breakdown, DashboardChoices choices)
+    /// <summary>The groups of a breakdown in the order of their labels, which is the order of the table's rows.</summary>
+    public IReadOnlyList<(string Key, string Label, ComplianceFigures Figures)> Groups(ComplianceOverview overview, Breakdown breakdown, DashboardChoices choices) =>
+        overview.By(breakdown)
+            .Select(group => (group.Key, Label: Label(breakdown, group.Key, choices), group.Figures))
+            .OrderBy(group => group.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+
+    /// <summary>One row per group, then the total.</summary>
+    public Table Build(ComplianceOverview overview, Breakdown breakdown, DashboardChoices choices) => Build(overview, breakdown, Groups(overview, breakdown, choices));
+
+    public Table Build(ComplianceOverview overview, Breakdown breakdown, IReadOnlyList<(string Key, string Label, ComplianceFigures Figures)> groups)
     {
-        var rows = overview.By(breakdown)
-            .Select(group => (IReadOnlyList<object?>)[Label(breakdown, group.Key, choices), .. Cells(group.Figures)])
-            .OrderBy(row => (string)row[0]!, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+        var rows = groups.Select(group => (IReadOnlyList<object?>)[group.Label, .. Cells(group.Figures)])
             .Append([words["Total"].Value, .. Cells(overview.Totals)])
             .ToList();
         return new Table(words[$"By_{breakdown}"], [words[$"Column_{breakdown}"], .. FigureHeaders()], rows);
