@@ -43,6 +43,7 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanRegeneration>();
         services.AddScoped<Features.Dashboards.ComplianceDashboard>();
+        services.AddScoped<Features.Dashboards.ComplianceSnapshots>();
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.Guidelines.GuidelinePreview>();
         services.AddScoped<MethodologyQueries>();

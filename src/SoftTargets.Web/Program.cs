@@ -19,6 +19,7 @@ builder.Services.AddUserInterface();
 builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddDevelopmentMigrator(builder.Environment, builder.Configuration);
+builder.Services.AddHostedService<SnapshotSchedule>();
 
 var app = builder.Build();
 

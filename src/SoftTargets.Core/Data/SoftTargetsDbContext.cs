@@ -24,6 +24,7 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<PlanMeasure> PlanMeasures => Set<PlanMeasure>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<ComplianceSnapshot> ComplianceSnapshots => Set<ComplianceSnapshot>();
     public DbSet<Drill> Drills => Set<Drill>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Guidelines;
+using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
@@ -26,7 +27,7 @@ public static class CommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "seed-synthetic"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "seed-synthetic", "snapshot-compliance"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -64,6 +65,10 @@ public static class CommandLine
                     var count = await services.GetRequiredService<PlanRegeneration>().RegenerateAllAsync(
                         progress: new Relay<int>(done => output.WriteLine($"{done:N0} plans regenerated so far.")));
                     await output.WriteLineAsync($"Regenerated the plans of {count:N0} sites.");
+                    return Ok;
+                case "snapshot-compliance":
+                    var groups = await services.GetRequiredService<ComplianceSnapshots>().TakeAsync();
+                    await output.WriteLineAsync($"This month's compliance snapshot was taken: {groups:N0} groups of sites.");
                     return Ok;
                 case "seed-synthetic":
                     return await SeedSyntheticAsync(services.GetRequiredService<SyntheticSeeder>(), args[1..], output, error);

@@ -55,6 +55,8 @@ public sealed class FindingJourneyTests(AppFixture app) : BrowserTest(app)
         await SignInAsync(Auditor);
         await GoToAsync("/findings");
         await ChooseAsync("#filter-finding-status", "Answered");
+        // The row is there before the filter too: wait for the filtered page, or the click lands on a row being replaced.
+        await Assertions.Expect(Page.Locator("#finding-grid tbody tr .finding-state").Filter(new() { HasNotText = "Answered" })).ToHaveCountAsync(0);
         await Assertions.Expect(gridRow).ToHaveCountAsync(1);
         await gridRow.Locator(".finding-close").ClickAsync();
         await Assertions.Expect(Page.Locator("#finding-summary")).ToContainTextAsync("Steel barriers");
@@ -89,12 +91,6 @@ public sealed class FindingJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.ClickAsync("#review-save");
         await Assertions.Expect(Page.Locator(".mud-dialog .mud-alert")).ToContainTextAsync("Zjištění zatím nemá odpověď");
         await AssertAccessibleAsync();
-    }
-
-    private async Task SignOutAsync()
-    {
-        await Page.ClickAsync("#logout");
-        await Page.WaitForURLAsync("**/account/login");
     }
 
     /// <summary>The site and the key of its first tracked applicable measure.</summary>

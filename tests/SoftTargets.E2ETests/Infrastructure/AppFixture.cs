@@ -40,6 +40,8 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
+            // Tests take snapshots themselves; a scheduled one would race with resetting the data.
+            builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.UseUrls(BaseUrl);
         });
         _factory.UseKestrel();

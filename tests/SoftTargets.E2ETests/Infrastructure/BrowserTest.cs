@@ -40,6 +40,12 @@ public abstract class BrowserTest(AppFixture app) : IAsyncLifetime
         await WaitForCircuitAsync();
     }
 
+    protected async Task SignOutAsync()
+    {
+        await Page.ClickAsync("#logout");
+        await Page.WaitForURLAsync("**/account/login");
+    }
+
     /// <summary>Clicks on prerendered markup are lost: wait until the page is live before interacting.</summary>
     protected Task WaitForCircuitAsync() =>
         Page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

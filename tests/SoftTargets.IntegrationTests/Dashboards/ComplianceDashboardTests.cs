@@ -6,7 +6,10 @@ using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
+using Microsoft.Extensions.DependencyInjection;
+using SoftTargets.Core.Domain.Threats;
 using SoftTargets.Core.Features;
+using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -87,6 +90,101 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         Assert.Equal("Muzeum, depozitář", annex.Name);
         Assert.Null(annex.Figures.Score);
         Assert.Equal(0, annex.Figures.SitesWithPlan);
+    }
+
+    [Fact]
+    public async Task Counts_kept_as_of_an_earlier_day_are_counted_live_until_refreshed_and_changes_reach_the_figures_at_once()
+    {
+        await ArrangeAsync();
+        var before = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+        await using (var db = Fixture.NewDbContext())
+        {
+            // As if the counts were last brought up to date a week ago, when nothing was overdue yet.
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "SiteCompliance" SET "Day" = {Today.AddDays(-7)}, "OverdueMeasures" = 0, "OverdueReviews" = 0, "OverdueFindings" = 0, "DrillsLast12Months" = 0
+                WHERE "Region" = 'Karlovarsky'
+                """);
+        }
+
+        var stale = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+        await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().RefreshSitesAsync() >= 2);
+        var refreshed = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+        await using (var db = Fixture.NewDbContext())
+        {
+            var measure = await db.PlanMeasures.SingleAsync(m => m.MeasureKey == "GOV-02" && db.Sites.Any(s => s.Id == m.SiteId && s.Name == "Muzeum Karlovy Vary"));
+            measure.ChangeStatus(MeasureStatus.Implemented, "", "test", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+        var changed = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+
+        Assert.Equal(before.Totals, stale.Totals);
+        Assert.Equal(before.Totals, refreshed.Totals);
+        Assert.Equal(7, changed.Totals.ImplementedWeight);
+        Assert.Equal(0, changed.Totals.OverdueMeasures);
+        Assert.Equal(100.0m, changed.Totals.EssentialShare);
+    }
+
+    [Fact]
+    public async Task The_months_snapshot_holds_the_live_figures_retaking_it_replaces_the_month_and_older_months_stay()
+    {
+        await ArrangeAsync();
+        var month = new DateOnly(Today.Year, Today.Month, 1);
+        await using (var db = Fixture.NewDbContext())
+        {
+            // A month inside the trend's year and one just outside it, written as an earlier snapshot would have.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ComplianceSnapshots" ("Id", "Month", "Region", "VenueTypeKey", "Tier", "TakenAt", "Sites", "SitesWithPlan", "SitesWithCurrentPlan",
+                    "CountedWeight", "ImplementedWeight", "EssentialCounted", "EssentialImplemented", "SetAside", "OverdueMeasures", "OverdueReviews",
+                    "OpenFindings", "OverdueFindings", "DrillsLast12Months", "SitesDrilledLast12Months")
+                VALUES (gen_random_uuid(), {month.AddMonths(-11)}, 'Karlovarsky', 'museum-gallery', 'standard', now(), 1, 1, 1, 9, 2, 2, 0, 0, 3, 0, 0, 0, 0, 0),
+                       (gen_random_uuid(), {month.AddMonths(-12)}, 'Karlovarsky', 'museum-gallery', 'standard', now(), 1, 1, 1, 9, 1, 2, 0, 0, 3, 0, 0, 0, 0, 0)
+                """);
+        }
+
+        await TakeSnapshotAsync();
+        await TakeSnapshotAsync();
+        var trend = await Fixture.AsAsync<IReadOnlyList<MonthFigures>, ComplianceDashboard>(Auditor, d => d.GetTrendAsync(Karlovarsky));
+        var live = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+
+        Assert.Equal([month.AddMonths(-11), month], trend.Select(m => m.Month));
+        Assert.Equal(live.Totals, trend[1].Figures);
+        Assert.Equal(22.2m, trend[0].Figures.Score);
+        var standard = await Fixture.AsAsync<IReadOnlyList<MonthFigures>, ComplianceDashboard>(Auditor, d => d.GetTrendAsync(Karlovarsky with { Tier = "standard" }));
+        Assert.Equal([1, 1], standard.Select(m => m.Figures.Sites));
+        await using var check = Fixture.NewDbContext();
+        Assert.Equal(2, await check.ComplianceSnapshots.CountAsync(s => s.Month == month && s.Region == Region.Karlovarsky));
+    }
+
+    [Fact]
+    public async Task The_risk_map_counts_each_assessed_threat_once_per_rating()
+    {
+        await ArrangeAsync();
+        await using (var db = Fixture.NewDbContext())
+        {
+            var museum = await db.Sites.SingleAsync(s => s.Name == "Muzeum Karlovy Vary");
+            museum.AssessThreat("arson", new RiskRating(3, 4), new RiskRating(2, 4), "Old timber roof.");
+            museum.AssessThreat("firearms", new RiskRating(3, 4), new RiskRating(1, 5), "Crowds at openings.");
+            var annex = await db.Sites.SingleAsync(s => s.Name == "Muzeum, depozitář");
+            annex.AssessThreat("arson", new RiskRating(2, 2), new RiskRating(2, 2), "Stores only.");
+            await db.SaveChangesAsync();
+        }
+
+        var risk = await Fixture.AsAsync<RiskLandscape, ComplianceDashboard>(Auditor, d => d.GetRiskAsync(Karlovarsky));
+
+        Assert.Equal(3, risk.Total);
+        Assert.Equal(2, risk.Count(RiskView.Inherent, 3, 4));
+        Assert.Equal(1, risk.Count(RiskView.Inherent, 2, 2));
+        Assert.Equal(1, risk.Count(RiskView.Residual, 2, 4));
+        Assert.Equal(1, risk.Count(RiskView.Residual, 1, 5));
+        Assert.Equal(0, risk.Count(RiskView.Residual, 3, 4));
+        Assert.Equal(6, risk.Cells.Sum(c => c.Count));
+    }
+
+    private async Task TakeSnapshotAsync()
+    {
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync();
     }
 
     [Fact]

@@ -41,6 +41,34 @@ public sealed class DashboardExportTests(DatabaseFixture fixture) : DatabaseTest
         Assert.Equal("1", hall[1].CellValue!.Text);
     }
 
+    [Fact]
+    public async Task The_trend_the_risk_map_and_the_drill_down_sites_download_as_the_page_shows_them()
+    {
+        var client = await Fixture.SignedInClientAsync(Auditor);
+
+        var trend = await CsvAsync(client, "/dashboards/export/trend.csv");
+        var risk = await CsvAsync(client, "/dashboards/export/risk.csv?region=Moravskoslezsky");
+        var sites = await CsvAsync(client, "/dashboards/export/sites.csv?region=Praha");
+
+        Assert.StartsWith("Month,Sites,", trend[0]);
+        Assert.Equal(13, trend.Length); // the demo data draws a year of monthly snapshots
+        Assert.StartsWith(DateTime.UtcNow.ToString("yyyy-MM") + ",4,3,", trend[^1]);
+        Assert.Equal("Risk,Likelihood,Impact,Score,Band,Threat assessments", risk[0]);
+        Assert.Equal(51, risk.Length); // 25 cells for each of the two ratings
+        Assert.Equal("Inherent,2 – Unlikely,5 – Catastrophic,10,high,1", risk.Single(r => r.StartsWith("Inherent,2 – Unlikely,5 – ")));
+        Assert.Equal(2, risk.Where(r => r.StartsWith("Inherent,")).Sum(r => int.Parse(r.Split(',')[^1])));
+        Assert.StartsWith("Name,Region,Venue type,Tier,Compliance score", sites[0]);
+        Assert.StartsWith("Koncertní síň Vltava,Prague,Concert hall,", Assert.Single(sites.Skip(1)));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dashboards/export/total.csv")).StatusCode);
+    }
+
+    private static async Task<string[]> CsvAsync(HttpClient client, string address)
+    {
+        var response = await client.GetAsync(address);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
     [Theory]
     [InlineData(ArenaManager, "/access-denied")]
     [InlineData(null, "/account/login")]

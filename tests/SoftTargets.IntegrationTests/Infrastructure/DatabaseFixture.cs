@@ -41,6 +41,8 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
+            // Tests take snapshots themselves; a scheduled one would race with resetting the data.
+            builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.ConfigureTestServices(services =>
             {
                 services.AddScoped<CurrentUserAccessor>();

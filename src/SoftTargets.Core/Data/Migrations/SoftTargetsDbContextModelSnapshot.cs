@@ -258,6 +258,103 @@ namespace SoftTargets.Core.Data.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("SoftTargets.Core.Domain.Compliance.ComplianceSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MethodologyVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VenueTypeKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "SoftTargets.Core.Domain.Compliance.ComplianceSnapshot.Figures#ComplianceFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("CountedWeight")
+                                .HasColumnType("bigint")
+                                .HasColumnName("CountedWeight");
+
+                            b1.Property<int>("DrillsLast12Months")
+                                .HasColumnType("integer")
+                                .HasColumnName("DrillsLast12Months");
+
+                            b1.Property<int>("EssentialCounted")
+                                .HasColumnType("integer")
+                                .HasColumnName("EssentialCounted");
+
+                            b1.Property<int>("EssentialImplemented")
+                                .HasColumnType("integer")
+                                .HasColumnName("EssentialImplemented");
+
+                            b1.Property<long>("ImplementedWeight")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ImplementedWeight");
+
+                            b1.Property<int>("OpenFindings")
+                                .HasColumnType("integer")
+                                .HasColumnName("OpenFindings");
+
+                            b1.Property<int>("OverdueFindings")
+                                .HasColumnType("integer")
+                                .HasColumnName("OverdueFindings");
+
+                            b1.Property<int>("OverdueMeasures")
+                                .HasColumnType("integer")
+                                .HasColumnName("OverdueMeasures");
+
+                            b1.Property<int>("OverdueReviews")
+                                .HasColumnType("integer")
+                                .HasColumnName("OverdueReviews");
+
+                            b1.Property<int>("SetAside")
+                                .HasColumnType("integer")
+                                .HasColumnName("SetAside");
+
+                            b1.Property<int>("Sites")
+                                .HasColumnType("integer")
+                                .HasColumnName("Sites");
+
+                            b1.Property<int>("SitesDrilledLast12Months")
+                                .HasColumnType("integer")
+                                .HasColumnName("SitesDrilledLast12Months");
+
+                            b1.Property<int>("SitesWithCurrentPlan")
+                                .HasColumnType("integer")
+                                .HasColumnName("SitesWithCurrentPlan");
+
+                            b1.Property<int>("SitesWithPlan")
+                                .HasColumnType("integer")
+                                .HasColumnName("SitesWithPlan");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ComplianceSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("SoftTargets.Core.Domain.Compliance.Finding", b =>
                 {
                     b.Property<Guid>("Id")

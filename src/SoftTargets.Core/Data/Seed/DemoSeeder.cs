@@ -1,3 +1,4 @@
+using SoftTargets.Core.Features.Dashboards;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Compliance;
@@ -18,7 +19,7 @@ namespace SoftTargets.Core.Data.Seed;
 /// body, one account per role and a published starter methodology. Does nothing when any
 /// organisation exists, so it is safe to run on every start.
 /// </summary>
-public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationUser> users, TimeProvider clock)
+public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationUser> users, ComplianceSnapshots snapshots, TimeProvider clock)
 {
     public const string Password = "SoftTargets-Demo-2026";
 
@@ -100,6 +101,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
             FindingSeverity.High, "Lockdown procedure not drilled", "No drill record for the lockdown procedure in the last 12 months.", today.AddDays(30)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await SnapshotHistory.DrawAsync(db, snapshots, clock, ct: ct);
         return true;
     }
 

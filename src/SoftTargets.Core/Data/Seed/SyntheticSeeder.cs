@@ -1,3 +1,4 @@
+using SoftTargets.Core.Features.Dashboards;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +15,7 @@ namespace SoftTargets.Core.Data.Seed;
 /// </summary>
 public sealed record SyntheticLoad(int Sites, long PlanMeasures, long Findings, long Drills, TimeSpan Took);
 
-public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFactory, PlanRegeneration regeneration, TimeProvider clock)
+public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFactory, PlanRegeneration regeneration, ComplianceSnapshots snapshots, TimeProvider clock)
 {
     /// <summary>Written into CreatedBy of every synthetic row, so a synthetic load can be told apart (and deleted).</summary>
     public const string By = "synthetic";
@@ -47,6 +48,8 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
             .Select(u => u.Id).FirstOrDefaultAsync(ct);
         var findings = author is null ? 0 : await db.Database.ExecuteSqlRawAsync(FindingsSql, [author], ct);
         if (author is null) progress?.Report("No auditor account exists, so no findings were written: create one and run again to have findings.");
+        await SnapshotHistory.DrawAsync(db, snapshots, clock, ct: ct);
+        progress?.Report("Compliance snapshots of the last 12 months drawn.");
         return new SyntheticLoad(sites, measures, findings, drills, watch.Elapsed);
     }
 

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+using SoftTargets.Core.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Security;
@@ -29,6 +32,22 @@ public sealed record DashboardChoices(IReadOnlyList<CatalogItem> VenueTypes, IRe
 
 /// <summary>One site of a drill-down with its own figures.</summary>
 public sealed record SiteFigures(Guid Id, string Name, Region Region, string VenueTypeKey, string Tier, ComplianceFigures Figures);
+
+/// <summary>How many assessed threats have a rating (View 0 inherent, 1 residual) at a likelihood and an impact.</summary>
+public sealed record RiskCount(int View, int Likelihood, int Impact, int Count);
+
+/// <summary>The assessed threats of a set of sites in the 5×5 matrix.</summary>
+public sealed record RiskLandscape(IReadOnlyList<RiskCount> Cells)
+{
+    public int Count(RiskView view, int likelihood, int impact) =>
+        Cells.FirstOrDefault(c => c.View == (int)view && c.Likelihood == likelihood && c.Impact == impact)?.Count ?? 0;
+
+    /// <summary>Threat assessments in all (each is in one cell of each view).</summary>
+    public int Total => Cells.Where(c => c.View == 0).Sum(c => c.Count);
+}
+
+/// <summary>The figures of a month, from its snapshot.</summary>
+public sealed record MonthFigures(DateOnly Month, ComplianceFigures Figures);
 
 public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<FigureGroup> Groups)
 {
@@ -82,90 +101,134 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         GROUP BY GROUPING SETS ((), (site."Region"), (site."VenueTypeKey"), (site."Tier"), (site."Version"))
         """);
 
+    /// <summary>How many assessed threats of the filter's sites sit in each cell of the 5×5 matrix, for the inherent and the residual rating.</summary>
+    public async Task<RiskLandscape> GetRiskAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = MeasureDeadlines.Today(clock);
+        const string select = """
+            SELECT r.view AS "View", r.likelihood AS "Likelihood", r.impact AS "Impact", count(*)::int AS "Count"
+            FROM "ThreatScenarios" t
+            CROSS JOIN LATERAL (VALUES (0, t."InherentLikelihood", t."InherentImpact"), (1, t."ResidualLikelihood", t."ResidualImpact")) r(view, likelihood, impact)
+            WHERE t."SiteId" IN (SELECT "Id" FROM site)
+            GROUP BY r.view, r.likelihood, r.impact
+            """;
+        var rows = await db.Database.SqlQuery<RiskCount>(Statement(filter, today, await db.CurrentPublishedIdAsync(ct), select)).ToListAsync(ct);
+        return new RiskLandscape(rows);
+    }
+
+    /// <summary>
+    /// The figures of the filter's sites month by month, from the monthly snapshots (the last
+    /// <paramref name="months"/> months, oldest first; months without a snapshot are left out).
+    /// </summary>
+    public async Task<IReadOnlyList<MonthFigures>> GetTrendAsync(DashboardFilter filter, int months = 12, CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = MeasureDeadlines.Today(clock);
+        var from = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
+        var sums = string.Join(", ", ComplianceSnapshots.FigureColumns.Select(c => $"""sum("{c}")::bigint AS "{c}" """));
+        var sql = FormattableStringFactory.Create($$"""
+            SELECT "Month", {{sums}}
+            FROM "ComplianceSnapshots"
+            WHERE "Month" >= {0} AND ({1}::text IS NULL OR "Region" = {1}) AND ({2}::text IS NULL OR "VenueTypeKey" = {2})
+              AND ({3}::text IS NULL OR "Tier" = {3}) AND ({4}::uuid IS NULL OR "MethodologyVersionId" = {4})
+            GROUP BY "Month" ORDER BY "Month"
+            """, from, filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId);
+        var rows = await db.Database.SqlQuery<MonthRow>(sql).ToListAsync(ct);
+        return rows.Select(r => new MonthFigures(r.Month, r.ToFigures())).ToList();
+    }
+
     /// <summary>Sites of the set with their own figures, lowest score first (sites without a score last), one page.</summary>
     public async Task<PagedResult<SiteFigures>> ListSitesAsync(DashboardFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var (sites, total) = await QuerySitesAsync(filter, page.Take, page.Skip, ct);
+        return new PagedResult<SiteFigures>(sites, total);
+    }
+
+    /// <summary>Every site of the set, in the order of <see cref="ListSitesAsync"/>, for export.</summary>
+    public async Task<IReadOnlyList<SiteFigures>> ListAllSitesAsync(DashboardFilter filter, CancellationToken ct = default) =>
+        (await QuerySitesAsync(filter, null, 0, ct)).Sites;
+
+    private async Task<(IReadOnlyList<SiteFigures> Sites, int Total)> QuerySitesAsync(DashboardFilter filter, int? take, int skip, CancellationToken ct)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
         var current = await db.CurrentPublishedIdAsync(ct);
+        // LIMIT NULL is no limit.
         var select = """
             SELECT site."Id", min(site."Name") AS "Name", min(site."Region") AS "Region", min(site."VenueTypeKey") AS "VenueTypeKey",
                    min(site."Tier") AS "Tier", count(*) OVER () AS "Total",
             """ + Sums + """
             GROUP BY site."Id"
-            ORDER BY CASE WHEN coalesce(sum(measure.counted_weight), 0) = 0 THEN 1 ELSE 0 END,
-                     coalesce(sum(measure.implemented_weight), 0)::numeric / nullif(sum(measure.counted_weight), 0), min(site."Name"), site."Id"
+            ORDER BY CASE WHEN coalesce(sum(site.counted_weight), 0) = 0 THEN 1 ELSE 0 END,
+                     coalesce(sum(site.implemented_weight), 0)::numeric / nullif(sum(site.counted_weight), 0), min(site."Name"), site."Id"
             LIMIT {0} OFFSET {1}
             """;
-        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, today, current, select, page.Take, page.Skip)).ToListAsync(ct);
-        return new PagedResult<SiteFigures>(rows.Select(r => new SiteFigures(r.Id, r.Name, Enum.Parse<Region>(r.Region), r.VenueTypeKey, r.Tier, r.ToFigures())).ToList(),
+        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, today, current, select, take, skip)).ToListAsync(ct);
+        return (rows.Select(r => new SiteFigures(r.Id, r.Name, Enum.Parse<Region>(r.Region), r.VenueTypeKey, r.Tier, r.ToFigures())).ToList(),
             rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
 
-    private const string Sums = """
+    internal const string Sums = """
                count(*)::int AS "Sites",
                count(*) FILTER (WHERE site.has_plan)::int AS "SitesWithPlan",
                count(*) FILTER (WHERE site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
-               coalesce(sum(measure.counted_weight), 0)::bigint AS "CountedWeight",
-               coalesce(sum(measure.implemented_weight), 0)::bigint AS "ImplementedWeight",
-               coalesce(sum(measure.essential_counted), 0)::int AS "EssentialCounted",
-               coalesce(sum(measure.essential_implemented), 0)::int AS "EssentialImplemented",
-               coalesce(sum(measure.set_aside), 0)::int AS "SetAside",
-               coalesce(sum(measure.overdue_measures), 0)::int AS "OverdueMeasures",
-               coalesce(sum(measure.overdue_reviews), 0)::int AS "OverdueReviews",
-               coalesce(sum(finding.open), 0)::int AS "OpenFindings",
-               coalesce(sum(finding.overdue), 0)::int AS "OverdueFindings",
-               coalesce(sum(drill.held), 0)::int AS "DrillsLast12Months",
-               count(drill."SiteId")::int AS "SitesDrilledLast12Months"
+               coalesce(sum(site.counted_weight), 0)::bigint AS "CountedWeight",
+               coalesce(sum(site.implemented_weight), 0)::bigint AS "ImplementedWeight",
+               coalesce(sum(site.essential_counted), 0)::int AS "EssentialCounted",
+               coalesce(sum(site.essential_implemented), 0)::int AS "EssentialImplemented",
+               coalesce(sum(site.set_aside), 0)::int AS "SetAside",
+               coalesce(sum(site.overdue_measures), 0)::int AS "OverdueMeasures",
+               coalesce(sum(site.overdue_reviews), 0)::int AS "OverdueReviews",
+               coalesce(sum(site.open_findings), 0)::int AS "OpenFindings",
+               coalesce(sum(site.overdue_findings), 0)::int AS "OverdueFindings",
+               coalesce(sum(site.drills), 0)::int AS "DrillsLast12Months",
+               count(*) FILTER (WHERE site.drills > 0)::int AS "SitesDrilledLast12Months"
         FROM site
-        LEFT JOIN measure ON measure."SiteId" = site."Id"
-        LEFT JOIN finding ON finding."SiteId" = site."Id"
-        LEFT JOIN drill ON drill."SiteId" = site."Id"
+
         """;
 
-    /// <summary>The sites of the filter and their per-site counts as common table expressions, then <paramref name="select"/>.</summary>
-    private static FormattableString Statement(DashboardFilter filter, DateOnly today, Guid? currentVersion, string select, params object?[] selectArguments)
+    /// <summary>The sites of the filter with their counts (from "SiteCompliance", see the SiteCompliance migration) as "site", then <paramref name="select"/>.</summary>
+    internal static FormattableString Statement(DashboardFilter filter, DateOnly today, Guid? currentVersion, string select, params object?[] selectArguments)
     {
         object?[] arguments = [filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, currentVersion, today, today.AddYears(-1)];
         // The select's own placeholders ({0}, {1}, ...) follow the filter's seven.
         var shifted = System.Text.RegularExpressions.Regex.Replace(select, @"\{(\d+)\}", m => "{" + (int.Parse(m.Groups[1].Value) + arguments.Length) + "}");
         var sql = """
-            WITH latest AS (
-                SELECT DISTINCT ON (p."SiteId") p."SiteId", p."Tier", p."MethodologyVersionId"
-                FROM "SitePlans" p ORDER BY p."SiteId", p."Revision" DESC
-            ), site AS (
-                SELECT s."Id", s."Name", s."Region", s."VenueTypeKey", coalesce(l."Tier", '') AS "Tier",
-                       coalesce(l."MethodologyVersionId"::text, '') AS "Version", l."SiteId" IS NOT NULL AS has_plan,
-                       l."MethodologyVersionId" IS NOT DISTINCT FROM {4} AS is_current
-                FROM "Sites" s LEFT JOIN latest l ON l."SiteId" = s."Id"
-                WHERE ({0}::text IS NULL OR s."Region" = {0}) AND ({1}::text IS NULL OR s."VenueTypeKey" = {1})
-                  AND ({2}::text IS NULL OR l."Tier" = {2}) AND ({3}::uuid IS NULL OR l."MethodologyVersionId" = {3})
-            ), measure AS (
-                SELECT m."SiteId",
-                    sum(w.weight) FILTER (WHERE m."Status" <> 'NotApplicable') AS counted_weight,
-                    sum(w.weight) FILTER (WHERE m."Status" = 'Implemented') AS implemented_weight,
-                    count(*) FILTER (WHERE m."Priority" = 'Essential' AND m."Status" <> 'NotApplicable') AS essential_counted,
-                    count(*) FILTER (WHERE m."Priority" = 'Essential' AND m."Status" = 'Implemented') AS essential_implemented,
-                    count(*) FILTER (WHERE m."Status" = 'NotApplicable') AS set_aside,
-                    count(*) FILTER (WHERE m."Status" IN ('NotStarted', 'InProgress') AND m."DueDate" < {5}) AS overdue_measures,
-                    count(*) FILTER (WHERE m."NextReview" < {5}) AS overdue_reviews
-                FROM "PlanMeasures" m
-                CROSS JOIN LATERAL (SELECT CASE m."Priority" WHEN 'Essential' THEN 3 WHEN 'Recommended' THEN 2 ELSE 1 END AS weight) w
-                WHERE m."IsApplicable" AND m."SiteId" IN (SELECT "Id" FROM site)
-                GROUP BY m."SiteId"
-            ), finding AS (
-                SELECT f."SiteId", count(*) AS open, count(*) FILTER (WHERE f."DueDate" < {5}) AS overdue
-                FROM "Findings" f WHERE f."Status" <> 'Closed' AND f."SiteId" IN (SELECT "Id" FROM site)
-                GROUP BY f."SiteId"
-            ), drill AS (
-                SELECT d."SiteId", count(*) AS held
-                FROM "Drills" d WHERE d."HeldOn" > {6} AND d."HeldOn" <= {5} AND d."SiteId" IN (SELECT "Id" FROM site)
-                GROUP BY d."SiteId"
+            WITH site AS (
+                SELECT c."SiteId" AS "Id", c."Name", c."Region", c."VenueTypeKey", c."Tier", coalesce(c."MethodologyVersionId"::text, '') AS "Version",
+                       c."HasPlan" AS has_plan, c."MethodologyVersionId" IS NOT DISTINCT FROM {4} AS is_current,
+                       c."CountedWeight" AS counted_weight, c."ImplementedWeight" AS implemented_weight, c."EssentialCounted" AS essential_counted,
+                       c."EssentialImplemented" AS essential_implemented, c."SetAside" AS set_aside, c."OpenFindings" AS open_findings,
+                       -- Counts that depend on the day are kept as of the row's day: counted here when that is not today.
+                       CASE WHEN c."Day" = {5} THEN c."OverdueMeasures" ELSE (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId"
+                           AND m."IsApplicable" AND m."Status" IN ('NotStarted', 'InProgress') AND m."DueDate" < {5}) END AS overdue_measures,
+                       CASE WHEN c."Day" = {5} THEN c."OverdueReviews" ELSE (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId"
+                           AND m."IsApplicable" AND m."NextReview" < {5}) END AS overdue_reviews,
+                       CASE WHEN c."Day" = {5} THEN c."OverdueFindings" ELSE (SELECT count(*) FROM "Findings" f WHERE f."SiteId" = c."SiteId"
+                           AND f."Status" <> 'Closed' AND f."DueDate" < {5}) END AS overdue_findings,
+                       CASE WHEN c."Day" = {5} THEN c."DrillsLast12Months" ELSE (SELECT count(*) FROM "Drills" d WHERE d."SiteId" = c."SiteId"
+                           AND d."HeldOn" > {6} AND d."HeldOn" <= {5}) END AS drills
+                FROM "SiteCompliance" c
+                WHERE ({0}::text IS NULL OR c."Region" = {0}) AND ({1}::text IS NULL OR c."VenueTypeKey" = {1})
+                  AND ({2}::text IS NULL OR c."Tier" = {2}) AND ({3}::uuid IS NULL OR c."MethodologyVersionId" = {3})
             )
 
             """ + shifted;
-        return System.Runtime.CompilerServices.FormattableStringFactory.Create(sql, [.. arguments, .. selectArguments]);
+        return FormattableStringFactory.Create(sql, [.. arguments, .. selectArguments]);
+    }
+
+    /// <summary>One month of the trend statement, named as its columns.</summary>
+    internal sealed record MonthRow(DateOnly Month, long Sites, long SitesWithPlan, long SitesWithCurrentPlan, long CountedWeight, long ImplementedWeight,
+        long EssentialCounted, long EssentialImplemented, long SetAside, long OverdueMeasures, long OverdueReviews, long OpenFindings,
+        long OverdueFindings, long DrillsLast12Months, long SitesDrilledLast12Months)
+    {
+        public ComplianceFigures ToFigures() => new FigureRow(0, null, (int)Sites, (int)SitesWithPlan, (int)SitesWithCurrentPlan, CountedWeight,
+            ImplementedWeight, (int)EssentialCounted, (int)EssentialImplemented, (int)SetAside, (int)OverdueMeasures, (int)OverdueReviews,
+            (int)OpenFindings, (int)OverdueFindings, (int)DrillsLast12Months, (int)SitesDrilledLast12Months).ToFigures();
     }
 
     /// <summary>One row of the per-site statement, named as its columns.</summary>

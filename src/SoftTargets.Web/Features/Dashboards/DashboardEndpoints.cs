@@ -9,19 +9,36 @@ public static class DashboardEndpoints
     /// <summary>Every dashboard table as CSV or XLSX, with the page's filter and the caller's language.</summary>
     public static void MapDashboardEndpoints(this WebApplication app)
     {
-        app.MapGet("/dashboards/export/{breakdown}.{format}", async (string breakdown, string format, string? region, string? venueType,
+        app.MapGet("/dashboards/export/{name}.{format}", async (string name, string format, string? region, string? venueType,
                 string? tier, Guid? version, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct) =>
             {
-                if (!Enum.TryParse<Breakdown>(breakdown, ignoreCase: true, out var by) || by == Breakdown.Total || format is not ("csv" or "xlsx"))
-                    return Results.NotFound();
+                if (format is not ("csv" or "xlsx")) return Results.NotFound();
                 var filter = DashboardQuery.Filter(region, venueType, tier, version);
-                var table = tables.Build(await dashboard.GetAsync(filter, ct), by, await dashboard.GetChoicesAsync(ct));
-                var name = $"compliance-by-{by.ToString().ToLowerInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+                var table = await BuildAsync(name.ToLowerInvariant(), filter, dashboard, tables, ct);
+                if (table is null) return Results.NotFound();
+                var file = $"compliance-{name.ToLowerInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
                 return format == "csv"
-                    ? Results.File(TableFile.Csv(table), "text/csv; charset=utf-8", name)
-                    : Results.File(TableFile.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                    ? Results.File(TableFile.Csv(table), "text/csv; charset=utf-8", file)
+                    : Results.File(TableFile.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
             })
             .RequireAuthorization(Policies.DashboardReader)
             .ExcludeFromDescription();
+    }
+
+    /// <summary>The table of the page section with that name (a breakdown, trend, risk or sites), or null for none.</summary>
+    private static async Task<Table?> BuildAsync(string name, DashboardFilter filter, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct)
+    {
+        switch (name)
+        {
+            case "trend":
+                return tables.Trend(await dashboard.GetTrendAsync(filter, ct: ct));
+            case "risk":
+                return tables.Risk(await dashboard.GetRiskAsync(filter, ct));
+            case "sites":
+                return tables.Sites(await dashboard.ListAllSitesAsync(filter, ct), await dashboard.GetChoicesAsync(ct));
+            default:
+                if (!Enum.TryParse<Breakdown>(name, ignoreCase: true, out var by) || by == Breakdown.Total || int.TryParse(name, out _)) return null;
+                return tables.Build(await dashboard.GetAsync(filter, ct), by, await dashboard.GetChoicesAsync(ct));
+        }
     }
 }

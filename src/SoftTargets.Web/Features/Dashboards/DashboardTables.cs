@@ -1,8 +1,11 @@
+using SoftTargets.Core.Domain.Compliance;
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Exports;
+using SoftTargets.Web.Features.Assessment;
 using SoftTargets.Web.Resources;
 
 namespace SoftTargets.Web.Features.Dashboards;
@@ -11,7 +14,7 @@ namespace SoftTargets.Web.Features.Dashboards;
 /// The breakdown tables of the dashboard as plain tables, so the page shows exactly what the CSV and
 /// XLSX downloads contain. Percentages are numbers 0–100 (empty when nothing is counted).
 /// </summary>
-public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLocalizer<DashboardStrings> words)
+public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLocalizer<DashboardStrings> words, IStringLocalizer<AssessmentStrings> risks)
 {
     /// <summary>The groups of a breakdown in the order of their labels, which is the order of the table's rows.</summary>
     public IReadOnlyList<(string Key, string Label, ComplianceFigures Figures)> Groups(ComplianceOverview overview, Breakdown breakdown, DashboardChoices choices) =>
@@ -30,6 +33,31 @@ public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLo
             .ToList();
         return new Table(words[$"By_{breakdown}"], [words[$"Column_{breakdown}"], .. FigureHeaders()], rows);
     }
+
+    /// <summary>One row per month of the trend, oldest first.</summary>
+    public Table Trend(IReadOnlyList<MonthFigures> months) =>
+        new(words["Trend_Title"], [words["Column_Month"], .. FigureHeaders()],
+            months.Select(m => (IReadOnlyList<object?>)[MonthLabel(m.Month), .. Cells(m.Figures)]).ToList());
+
+    /// <summary>The sites of a drill-down with their own figures, as listed on the page.</summary>
+    public Table Sites(IEnumerable<SiteFigures> sites, DashboardChoices choices) =>
+        new(words["Sites_Title"],
+            [strings["Sites_Name"], strings["Sites_Region"], strings["Sites_VenueType"], words["Column_Tier"], .. FigureHeaders().Skip(3)],
+            sites.Select(s => (IReadOnlyList<object?>)[s.Name, strings[$"Region_{s.Region}"].Value, Label(Breakdown.VenueType, s.VenueTypeKey, choices),
+                Label(Breakdown.Tier, s.Tier, choices), .. Cells(s.Figures).Skip(3)]).ToList());
+
+    /// <summary>The risk heat map as rows: each view, likelihood and impact with its count of threat assessments.</summary>
+    public Table Risk(RiskLandscape landscape) =>
+        new(words["Risk_Title"],
+            [words["Column_View"], words["Column_Likelihood"], words["Column_Impact"], words["Column_RiskScore"], words["Column_Band"], words["Column_Assessments"]],
+            (from view in Enum.GetValues<RiskView>()
+             from likelihood in RiskWords.Scale.Reverse()
+             from impact in RiskWords.Scale
+             select (IReadOnlyList<object?>)[risks[$"HeatMap_{view}"].Value, RiskWords.Likelihood(risks, likelihood), RiskWords.Impact(risks, impact),
+                 likelihood * impact, RiskWords.Band(risks, likelihood * impact), landscape.Count(view, likelihood, impact)]).ToList());
+
+    /// <summary>A month as the trend shows it: 2026-11, the same in every language and sortable in a spreadsheet.</summary>
+    public static string MonthLabel(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<string> FigureHeaders() =>
     [

@@ -1,4 +1,6 @@
-namespace SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Domain.Methodology;
+
+namespace SoftTargets.Core.Domain.Compliance;
 
 /// <summary>
 /// The compliance figures of a set of sites, all counted in SQL. The score is explained in the README
@@ -54,10 +56,10 @@ public sealed record ComplianceFigures
         whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>The weight of a measure priority in the score.</summary>
-    public static int Weight(Domain.Methodology.MeasurePriority priority) => priority switch
+    public static int Weight(MeasurePriority priority) => priority switch
     {
-        Domain.Methodology.MeasurePriority.Essential => 3,
-        Domain.Methodology.MeasurePriority.Recommended => 2,
+        MeasurePriority.Essential => 3,
+        MeasurePriority.Recommended => 2,
         _ => 1,
     };
 }

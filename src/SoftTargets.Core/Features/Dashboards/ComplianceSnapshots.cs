@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Features.Plans;
+
+namespace SoftTargets.Core.Features.Dashboards;
+
+/// <summary>
+/// Takes the month's compliance snapshot: the dashboard's figures grouped by region, venue type, tier
+/// and methodology version, written by one INSERT … SELECT. Taking it again in the same month replaces
+/// the month's rows, so a month ends up with its last state; earlier months are never touched.
+/// </summary>
+public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Any constant shared by the instances of the app: two instances never write the same month at once.</summary>
+    private const long LockKey = 0x5_0F7_5A4B;
+
+    /// <summary>Brings every site's counts to today, then replaces the current month's snapshot; returns how many groups it holds.</summary>
+    public async Task<int> TakeAsync(CancellationToken ct = default)
+    {
+        var today = MeasureDeadlines.Today(clock);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await RefreshSitesAsync(db, today, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+        await db.ComplianceSnapshots.Where(s => s.Month == month).ExecuteDeleteAsync(ct);
+        var columns = string.Join(", ", FigureColumns.Select(c => $"\"{c}\""));
+        var insert = $$"""
+            INSERT INTO "ComplianceSnapshots" ("Id", "Month", "Region", "VenueTypeKey", "Tier", "MethodologyVersionId", "TakenAt", {{columns}})
+            SELECT gen_random_uuid(), {0}, site."Region", site."VenueTypeKey", site."Tier", nullif(site."Version", '')::uuid, now(),
+            """ + ComplianceDashboard.Sums + """
+            GROUP BY site."Region", site."VenueTypeKey", site."Tier", site."Version"
+            """;
+        var current = await db.CurrentPublishedIdAsync(ct);
+        var groups = await db.Database.ExecuteSqlAsync(ComplianceDashboard.Statement(new DashboardFilter(), today, current, insert, month), ct);
+        await transaction.CommitAsync(ct);
+        return groups;
+    }
+
+    /// <summary>
+    /// Brings the per-site counts of "SiteCompliance" (kept by triggers as data changes, see the
+    /// SiteCompliance migration) to today where they are of an earlier day, so the dashboard reads
+    /// them instead of counting overdue items live. Returns how many sites were stale.
+    /// </summary>
+    public async Task<int> RefreshSitesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        return await RefreshSitesAsync(db, MeasureDeadlines.Today(clock), ct);
+    }
+
+    private static async Task<int> RefreshSitesAsync(SoftTargetsDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var stale = await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SiteCompliance" WHERE "Day" <> {today}""").SingleAsync(ct);
+        if (stale > 0)
+            await db.Database.ExecuteSqlAsync(
+                $"""SELECT refresh_site_compliance(ARRAY(SELECT "SiteId" FROM "SiteCompliance" WHERE "Day" <> {today}), {today})""", ct);
+        return stale;
+    }
+
+    /// <summary>The figure columns in the order <see cref="ComplianceDashboard.Sums"/> selects them.</summary>
+    internal static readonly string[] FigureColumns =
+    [
+        nameof(ComplianceFigures.Sites), nameof(ComplianceFigures.SitesWithPlan), nameof(ComplianceFigures.SitesWithCurrentPlan),
+        nameof(ComplianceFigures.CountedWeight), nameof(ComplianceFigures.ImplementedWeight), nameof(ComplianceFigures.EssentialCounted),
+        nameof(ComplianceFigures.EssentialImplemented), nameof(ComplianceFigures.SetAside), nameof(ComplianceFigures.OverdueMeasures),
+        nameof(ComplianceFigures.OverdueReviews), nameof(ComplianceFigures.OpenFindings), nameof(ComplianceFigures.OverdueFindings),
+        nameof(ComplianceFigures.DrillsLast12Months), nameof(ComplianceFigures.SitesDrilledLast12Months),
+    ];
+}

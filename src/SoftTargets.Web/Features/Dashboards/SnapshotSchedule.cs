@@ -1,0 +1,44 @@
+using SoftTargets.Core.Features.Dashboards;
+
+namespace SoftTargets.Web.Features.Dashboards;
+
+/// <summary>
+/// Retakes the current month's compliance snapshot a minute after start and then every few hours
+/// (Dashboards:SnapshotEveryHours, default 6; 0 turns it off), so each month's trend point holds the
+/// month's last state even if nobody runs the <c>snapshot-compliance</c> verb.
+/// </summary>
+public sealed class SnapshotSchedule(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SnapshotSchedule> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromHours(configuration.GetValue("Dashboards:SnapshotEveryHours", 6.0));
+        if (every <= TimeSpan.Zero) return;
+        try
+        {
+            await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+            using var timer = new PeriodicTimer(every);
+            do
+            {
+                await TakeAsync(stoppingToken);
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task TakeAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var groups = await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync(ct);
+            logger.LogInformation("Compliance snapshot of the month taken: {Groups} groups", groups);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next tick tries again; the dashboard's live figures do not depend on snapshots.
+            logger.LogError(ex, "Taking the compliance snapshot failed");
+        }
+    }
+}
