@@ -3,15 +3,18 @@
 # in the same run; absolute times on shared machines are noisy.
 #   scripts/bench.sh                                   every benchmark (the database one at 100,000 sites)
 #   scripts/bench.sh --filter '*Impact*'               in-memory benchmarks only (BenchmarkDotNet arguments)
-#   scripts/bench.sh bulk-regeneration --sites 20000   the database benchmark only, at another scale
-# The database benchmark uses the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
-# cluster started here (scripts/db.sh). At 100,000 sites it writes about 9 GB and takes a while.
+#   scripts/bench.sh bulk-regeneration --sites 20000   plan regeneration only, at another scale
+#   scripts/bench.sh dashboards --sites 100000         the national dashboard only (figures and page render times)
+# The database benchmarks use the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
+# cluster started here (scripts/db.sh). At 100,000 sites each writes about 9 GB and takes a while; the
+# dashboard benchmark keeps its database on a server of your own (SOFTTARGETS_BENCH_DB) between runs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 source scripts/db.sh
 
 dotnet build -c Release bench/SoftTargets.Benchmarks -v q -nologo
+dotnet build -c Release src/SoftTargets.Web -v q -nologo
 run() { dotnet run -c Release --no-build --project bench/SoftTargets.Benchmarks -- "$@"; }
 
 with_database() {
@@ -23,11 +26,12 @@ with_database() {
   run "$@"
 }
 
-if [[ ${1:-} == bulk-regeneration ]]; then
+if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards ]]; then
   with_database "$@"
 elif [[ $# -gt 0 ]]; then
   run "$@"
 else
   run --filter '*'
   with_database bulk-regeneration --sites 100000
+  with_database dashboards --sites 100000
 fi

@@ -2,13 +2,21 @@ using BenchmarkDotNet.Running;
 using SoftTargets.Benchmarks;
 
 // scripts/bench.sh runs every benchmark; pass --filter '*Impact*' to run one of the in-memory ones.
-// "bulk-regeneration --sites N" runs the database benchmark against the server in SOFTTARGETS_BENCH_DB.
+// "bulk-regeneration --sites N" and "dashboards --sites N" run the database benchmarks against the server in SOFTTARGETS_BENCH_DB.
 if (args.Length > 0 && args[0] == "bulk-regeneration")
 {
     var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
         ?? throw new InvalidOperationException("Set SOFTTARGETS_BENCH_DB to a PostgreSQL server's connection string (scripts/bench.sh does).");
     var sites = args.Length > 2 && args[1] == "--sites" ? int.Parse(args[2]) : 100_000;
     return await BulkRegenerationBenchmark.RunAsync(server, sites);
+}
+
+if (args.Length > 0 && args[0] == "dashboards")
+{
+    var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
+        ?? throw new InvalidOperationException("Set SOFTTARGETS_BENCH_DB to a PostgreSQL server's connection string (scripts/bench.sh does).");
+    var sites = args.Length > 2 && args[1] == "--sites" ? int.Parse(args[2]) : 100_000;
+    return await DashboardBenchmark.RunAsync(server, sites);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -62,6 +62,17 @@ public sealed class DashboardExportTests(DatabaseFixture fixture) : DatabaseTest
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dashboards/export/total.csv")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_drill_down_renders_its_sites_on_the_server_and_a_page_past_the_last_shows_the_first()
+    {
+        var client = await Fixture.SignedInClientAsync(Auditor);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/dashboards/sites?region=Praha&page=9"));
+
+        Assert.Contains("Koncertní síň Vltava", html);
+        Assert.Contains("Sites 1–1 of 1", html);
+    }
+
     private static async Task<string[]> CsvAsync(HttpClient client, string address)
     {
         var response = await client.GetAsync(address);

@@ -3,15 +3,16 @@ using SoftTargets.Core.Features.Dashboards;
 namespace SoftTargets.Web.Features.Dashboards;
 
 /// <summary>
-/// Retakes the current month's compliance snapshot a minute after start and then every few hours
-/// (Dashboards:SnapshotEveryHours, default 6; 0 turns it off), so each month's trend point holds the
-/// month's last state even if nobody runs the <c>snapshot-compliance</c> verb.
+/// A minute after start and then every hour (Dashboards:SnapshotEveryHours; 0 turns it off): brings
+/// the per-site counts that depend on the day up to today, so the dashboard need not count them live,
+/// and retakes the current month's compliance snapshot, so each month's trend point holds the month's
+/// last state even if nobody runs the <c>snapshot-compliance</c> verb.
 /// </summary>
 public sealed class SnapshotSchedule(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SnapshotSchedule> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var every = TimeSpan.FromHours(configuration.GetValue("Dashboards:SnapshotEveryHours", 6.0));
+        var every = TimeSpan.FromHours(configuration.GetValue("Dashboards:SnapshotEveryHours", 1.0));
         if (every <= TimeSpan.Zero) return;
         try
         {
