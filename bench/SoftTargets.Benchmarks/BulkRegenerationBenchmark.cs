@@ -1,15 +1,11 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SoftTargets.Core;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
-using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans;
-using SoftTargets.Core.Security;
 
 namespace SoftTargets.Benchmarks;
 
@@ -26,11 +22,7 @@ public static class BulkRegenerationBenchmark
     public static async Task<int> RunAsync(string server, int sites)
     {
         var connectionString = await RecreateDatabaseAsync(server);
-        var services = new ServiceCollection();
-        services.AddSoftTargetsCore(connectionString);
-        services.AddSingleton<ICurrentUser, SystemUser>();
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<SoftTargetsDbContext>();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BenchDatabase.Services(connectionString);
 
         await using (var scope = provider.CreateAsyncScope())
         {
@@ -40,7 +32,7 @@ public static class BulkRegenerationBenchmark
             await scope.ServiceProvider.GetRequiredService<SyntheticSeeder>().SeedSitesAsync(sites);
             Console.WriteLine($"Seeded {sites:N0} synthetic sites in {seeding.Elapsed.TotalSeconds:N1} s (not measured).");
         }
-        await ExecuteAsync(connectionString, "VACUUM ANALYZE");
+        await BenchDatabase.ExecuteAsync(connectionString, "VACUUM ANALYZE");
 
         TimeSpan regeneration;
         await using (var scope = provider.CreateAsyncScope())
@@ -58,9 +50,9 @@ public static class BulkRegenerationBenchmark
             var measures = Path.Combine(folder.FullName, "measures.bin");
             await DumpAsync(connectionString, "SitePlans", plans);
             await DumpAsync(connectionString, "PlanMeasures", measures);
-            await ExecuteAsync(connectionString, """TRUNCATE "SitePlans", "PlanMeasures" CASCADE""");
-            await ExecuteAsync(connectionString, "VACUUM ANALYZE");
-            await ExecuteAsync(connectionString, "CHECKPOINT");
+            await BenchDatabase.ExecuteAsync(connectionString, """TRUNCATE "SitePlans", "PlanMeasures" CASCADE""");
+            await BenchDatabase.ExecuteAsync(connectionString, "VACUUM ANALYZE");
+            await BenchDatabase.ExecuteAsync(connectionString, "CHECKPOINT");
 
             var watch = Stopwatch.StartNew();
             var rows = await LoadAsync(connectionString, "SitePlans", plans) + await LoadAsync(connectionString, "PlanMeasures", measures);
@@ -85,19 +77,12 @@ public static class BulkRegenerationBenchmark
 
     private static async Task<string> RecreateDatabaseAsync(string server)
     {
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
-        await ExecuteAsync(server, $"CREATE DATABASE {Database}");
+        await BenchDatabase.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+        await BenchDatabase.ExecuteAsync(server, $"CREATE DATABASE {Database}");
         // COPY of gigabytes runs for minutes: no command time limit.
         return new NpgsqlConnectionStringBuilder(server) { Database = Database, CommandTimeout = 0 }.ConnectionString;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
 
     private static async Task DumpAsync(string connectionString, string table, string path)
     {
@@ -117,10 +102,5 @@ public static class BulkRegenerationBenchmark
             await file.CopyToAsync(rows);
         await using var count = new NpgsqlCommand($"""SELECT count(*) FROM "{table}" """, connection);
         return (long)(await count.ExecuteScalarAsync())!;
-    }
-
-    private sealed class SystemUser : ICurrentUser
-    {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Actor.System);
     }
 }

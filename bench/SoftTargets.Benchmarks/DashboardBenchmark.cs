@@ -1,19 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SoftTargets.Core;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Domain.Compliance;
 using SoftTargets.Core.Domain.Organizations;
-using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
-using SoftTargets.Core.Security;
 
 namespace SoftTargets.Benchmarks;
 
@@ -32,7 +28,7 @@ public static partial class DashboardBenchmark
     public static async Task<int> RunAsync(string server, int sites)
     {
         var connectionString = await PrepareDatabaseAsync(server, sites);
-        await using var provider = Services(connectionString);
+        await using var provider = BenchDatabase.Services(connectionString);
         var filters = new (string Name, DashboardFilter Filter)[] { ("whole country", new()), ("one region (Praha)", new(Region.Praha)) };
 
         Console.WriteLine();
@@ -56,14 +52,6 @@ public static partial class DashboardBenchmark
         return worst <= 1.3 && pages ? 0 : 1;
     }
 
-    private static ServiceProvider Services(string connectionString)
-    {
-        var services = new ServiceCollection();
-        services.AddSoftTargetsCore(connectionString);
-        services.AddSingleton<ICurrentUser, SystemUser>();
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<SoftTargetsDbContext>();
-        return services.BuildServiceProvider();
-    }
 
     private static async Task<string> PrepareDatabaseAsync(string server, int sites)
     {
@@ -75,9 +63,9 @@ public static partial class DashboardBenchmark
         else
         {
             NpgsqlConnection.ClearAllPools(); // the check above left a pooled connection to the database dropped here
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
-            await ExecuteAsync(server, $"CREATE DATABASE {Database}");
-            await using var provider = Services(connectionString);
+            await BenchDatabase.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+            await BenchDatabase.ExecuteAsync(server, $"CREATE DATABASE {Database}");
+            await using var provider = BenchDatabase.Services(connectionString);
             await using var scope = provider.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<MethodologyLibrary>().EnsureSeededAsync();
@@ -86,10 +74,10 @@ public static partial class DashboardBenchmark
             var load = await scope.ServiceProvider.GetRequiredService<SyntheticSeeder>().SeedAsync(sites);
             Console.WriteLine($"Seeded {load.Sites:N0} synthetic sites, {load.PlanMeasures:N0} tracked measures in {load.Took.TotalMinutes:N1} min (not measured).");
         }
-        await using (var provider = Services(connectionString))
+        await using (var provider = BenchDatabase.Services(connectionString))
         await using (var scope = provider.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().RefreshSitesAsync();
-        await ExecuteAsync(connectionString, "VACUUM ANALYZE");
+        await BenchDatabase.ExecuteAsync(connectionString, "VACUUM ANALYZE");
         return connectionString;
     }
 
@@ -274,19 +262,7 @@ public static partial class DashboardBenchmark
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
-
-    private sealed class SystemUser : ICurrentUser
-    {
-        public ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Actor.System);
-    }
 }

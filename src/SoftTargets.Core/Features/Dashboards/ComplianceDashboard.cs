@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SoftTargets.Core.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
@@ -61,15 +62,25 @@ public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<
 /// </summary>
 public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>The catalogues of each published version, read once: a published version never changes.</summary>
+    private static readonly ConcurrentDictionary<Guid, (IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers)> Catalogues = new();
+
     public async Task<DashboardChoices> GetChoicesAsync(CancellationToken ct = default)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = (await db.CurrentPublishedAsync(ct))?.Content;
+        var current = await db.CurrentPublishedIdAsync(ct);
+        var catalogues = current is not { } id ? ([], []) : Catalogues.TryGetValue(id, out var known) ? known
+            : Catalogues.GetOrAdd(id, await LoadCataloguesAsync(db, id, ct));
         var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
-        return new DashboardChoices(current?.VenueTypes ?? [], current?.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList() ?? [],
-            versions.Select(v => (v.Id, v.Number)).ToList());
+        return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList());
+    }
+
+    private static async Task<(IReadOnlyList<CatalogItem>, IReadOnlyList<CatalogItem>)> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
+    {
+        var content = await db.MethodologyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Content).SingleAsync(ct);
+        return (content.VenueTypes, content.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList());
     }
 
     private async Task DemandReaderAsync(CancellationToken ct)
@@ -82,9 +93,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = MeasureDeadlines.Today(clock);
-        var current = await db.CurrentPublishedIdAsync(ct);
-        var rows = await db.Database.SqlQuery<FigureRow>(Query(filter, today, current)).ToListAsync(ct);
+        var rows = await db.Database.SqlQuery<FigureRow>(Statement(filter, MeasureDeadlines.Today(clock), Overview)).ToListAsync(ct);
 
         var groups = rows.Select(r => new FigureGroup((Breakdown)r.Grouping, r.Key ?? "", r.ToFigures())).ToList();
         var totals = groups.FirstOrDefault(g => g.By == Breakdown.Total)?.Figures ?? new ComplianceFigures();
@@ -92,14 +101,21 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
             .OrderBy(g => g.By).ThenBy(g => g.Key, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The statement, also run by the benchmark against its hand-written twin.</summary>
-    internal static FormattableString Query(DashboardFilter filter, DateOnly today, Guid? currentVersion) => Statement(filter, today, currentVersion, """
-        SELECT CASE WHEN GROUPING(site."Region") = 0 THEN 1 WHEN GROUPING(site."VenueTypeKey") = 0 THEN 2
-                    WHEN GROUPING(site."Tier") = 0 THEN 3 WHEN GROUPING(site."Version") = 0 THEN 4 ELSE 0 END AS "Grouping",
-               coalesce(site."Region", site."VenueTypeKey", site."Tier", site."Version") AS "Key",
+    /// <summary>
+    /// The totals and the four breakdowns. The figures add up, so the sites are first summed per
+    /// combination of the four keys (hundreds of rows) and the grouping sets are taken over those.
+    /// </summary>
+    private static string Overview => """
+        SELECT CASE WHEN GROUPING(combo."Region") = 0 THEN 1 WHEN GROUPING(combo."VenueTypeKey") = 0 THEN 2
+                    WHEN GROUPING(combo."Tier") = 0 THEN 3 WHEN GROUPING(combo."VersionId") = 0 THEN 4 ELSE 0 END AS "Grouping",
+               coalesce(combo."Region", combo."VenueTypeKey", combo."Tier", coalesce(combo."VersionId"::text, '')) AS "Key",
+        """ + string.Join(",\n", FigureColumns.Select(c => $"""       coalesce(sum(combo."{c}"), 0)::{(c.EndsWith("Weight") ? "bigint" : "int")} AS "{c}" """)) + """
+
+        FROM (SELECT site."Region", site."VenueTypeKey", site."Tier", site."VersionId",
         """ + Sums + """
-        GROUP BY GROUPING SETS ((), (site."Region"), (site."VenueTypeKey"), (site."Tier"), (site."Version"))
-        """);
+              GROUP BY site."Region", site."VenueTypeKey", site."Tier", site."VersionId") combo
+        GROUP BY GROUPING SETS ((), (combo."Region"), (combo."VenueTypeKey"), (combo."Tier"), (combo."VersionId"))
+        """;
 
     /// <summary>How many assessed threats of the filter's sites sit in each cell of the 5×5 matrix, for the inherent and the residual rating.</summary>
     public async Task<RiskLandscape> GetRiskAsync(DashboardFilter filter, CancellationToken ct = default)
@@ -107,14 +123,16 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
-        const string select = """
+        // Every assessment belongs to a site: the whole country needs no join.
+        var select = """
             SELECT r.view AS "View", r.likelihood AS "Likelihood", r.impact AS "Impact", count(*)::int AS "Count"
             FROM "ThreatScenarios" t
             CROSS JOIN LATERAL (VALUES (0, t."InherentLikelihood", t."InherentImpact"), (1, t."ResidualLikelihood", t."ResidualImpact")) r(view, likelihood, impact)
-            WHERE t."SiteId" IN (SELECT "Id" FROM site)
+            """ + (filter == new DashboardFilter() ? "" : """WHERE t."SiteId" IN (SELECT "Id" FROM site)""") + """
+
             GROUP BY r.view, r.likelihood, r.impact
             """;
-        var rows = await db.Database.SqlQuery<RiskCount>(Statement(filter, today, await db.CurrentPublishedIdAsync(ct), select)).ToListAsync(ct);
+        var rows = await db.Database.SqlQuery<RiskCount>(Statement(filter, today, select)).ToListAsync(ct);
         return new RiskLandscape(rows);
     }
 
@@ -128,7 +146,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
-        var sums = string.Join(", ", ComplianceSnapshots.FigureColumns.Select(c => $"""sum("{c}")::bigint AS "{c}" """));
+        var sums = string.Join(", ", FigureColumns.Select(c => $"""sum("{c}")::bigint AS "{c}" """));
         var sql = FormattableStringFactory.Create($$"""
             SELECT "Month", {{sums}}
             FROM "ComplianceSnapshots"
@@ -155,22 +173,32 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = MeasureDeadlines.Today(clock);
-        var current = await db.CurrentPublishedIdAsync(ct);
-        // LIMIT NULL is no limit.
-        var select = """
-            SELECT site."Id", min(site."Name") AS "Name", min(site."Region") AS "Region", min(site."VenueTypeKey") AS "VenueTypeKey",
-                   min(site."Tier") AS "Tier", count(*) OVER () AS "Total",
-            """ + Sums + """
-            GROUP BY site."Id"
-            ORDER BY CASE WHEN coalesce(sum(site.counted_weight), 0) = 0 THEN 1 ELSE 0 END,
-                     coalesce(sum(site.implemented_weight), 0)::numeric / nullif(sum(site.counted_weight), 0), min(site."Name"), site."Id"
+        // One row per site: no grouping, only the page is sorted out of the set (LIMIT NULL is no limit).
+        const string select = """
+            SELECT site."Id", site."Name", site."Region", site."VenueTypeKey", site."Tier", count(*) OVER () AS "Total",
+                   1 AS "Sites", site.has_plan::int AS "SitesWithPlan", (site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
+                   site.counted_weight AS "CountedWeight", site.implemented_weight AS "ImplementedWeight",
+                   site.essential_counted AS "EssentialCounted", site.essential_implemented AS "EssentialImplemented", site.set_aside AS "SetAside",
+                   site.overdue_measures::int AS "OverdueMeasures", site.overdue_reviews::int AS "OverdueReviews", site.open_findings AS "OpenFindings",
+                   site.overdue_findings::int AS "OverdueFindings", site.drills::int AS "DrillsLast12Months", (site.drills > 0)::int AS "SitesDrilledLast12Months"
+            FROM site
+            ORDER BY CASE WHEN site.counted_weight = 0 THEN 1 ELSE 0 END, site.implemented_weight::numeric / nullif(site.counted_weight, 0), site."Name", site."Id"
             LIMIT {0} OFFSET {1}
             """;
-        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, today, current, select, take, skip)).ToListAsync(ct);
+        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), select, take, skip)).ToListAsync(ct);
         return (rows.Select(r => new SiteFigures(r.Id, r.Name, Enum.Parse<Region>(r.Region), r.VenueTypeKey, r.Tier, r.ToFigures())).ToList(),
             rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
+
+    /// <summary>The figure columns, named as <see cref="ComplianceFigures"/>' properties, in the order <see cref="Sums"/> selects them.</summary>
+    internal static readonly string[] FigureColumns =
+    [
+        nameof(ComplianceFigures.Sites), nameof(ComplianceFigures.SitesWithPlan), nameof(ComplianceFigures.SitesWithCurrentPlan),
+        nameof(ComplianceFigures.CountedWeight), nameof(ComplianceFigures.ImplementedWeight), nameof(ComplianceFigures.EssentialCounted),
+        nameof(ComplianceFigures.EssentialImplemented), nameof(ComplianceFigures.SetAside), nameof(ComplianceFigures.OverdueMeasures),
+        nameof(ComplianceFigures.OverdueReviews), nameof(ComplianceFigures.OpenFindings), nameof(ComplianceFigures.OverdueFindings),
+        nameof(ComplianceFigures.DrillsLast12Months), nameof(ComplianceFigures.SitesDrilledLast12Months),
+    ];
 
     internal const string Sums = """
                count(*)::int AS "Sites",
@@ -192,29 +220,45 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         """;
 
     /// <summary>The sites of the filter with their counts (from "SiteCompliance", see the SiteCompliance migration) as "site", then <paramref name="select"/>.</summary>
-    internal static FormattableString Statement(DashboardFilter filter, DateOnly today, Guid? currentVersion, string select, params object?[] selectArguments)
+    internal static FormattableString Statement(DashboardFilter filter, DateOnly today, string select, params object?[] selectArguments)
     {
-        object?[] arguments = [filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, currentVersion, today, today.AddYears(-1)];
-        // The select's own placeholders ({0}, {1}, ...) follow the filter's seven.
+        object?[] arguments = [filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1)];
+        // The select's own placeholders ({0}, {1}, ...) follow the filter's six.
         var shifted = System.Text.RegularExpressions.Regex.Replace(select, @"\{(\d+)\}", m => "{" + (int.Parse(m.Groups[1].Value) + arguments.Length) + "}");
-        var sql = """
-            WITH site AS (
-                SELECT c."SiteId" AS "Id", c."Name", c."Region", c."VenueTypeKey", c."Tier", coalesce(c."MethodologyVersionId"::text, '') AS "Version",
-                       c."HasPlan" AS has_plan, c."MethodologyVersionId" IS NOT DISTINCT FROM {4} AS is_current,
+        // The sites' counts kept as of today are read as they are; a site's kept as of an earlier day
+        // (before the hourly refresh) are counted live. Two branches rather than a CASE, so the planner
+        // costs the live counts only for the few rows that need them.
+        const string keys = """
+            c."SiteId" AS "Id", c."Name", c."Region", c."VenueTypeKey", c."Tier", c."MethodologyVersionId" AS "VersionId",
+                       c."HasPlan" AS has_plan, c."MethodologyVersionId" IS NOT DISTINCT FROM (SELECT v."Id" FROM "MethodologyVersions" v
+                           WHERE v."Status" = 'Published' ORDER BY v."PublishedAt" DESC LIMIT 1) AS is_current,
                        c."CountedWeight" AS counted_weight, c."ImplementedWeight" AS implemented_weight, c."EssentialCounted" AS essential_counted,
                        c."EssentialImplemented" AS essential_implemented, c."SetAside" AS set_aside, c."OpenFindings" AS open_findings,
-                       -- Counts that depend on the day are kept as of the row's day: counted here when that is not today.
-                       CASE WHEN c."Day" = {5} THEN c."OverdueMeasures" ELSE (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId"
-                           AND m."IsApplicable" AND m."Status" IN ('NotStarted', 'InProgress') AND m."DueDate" < {5}) END AS overdue_measures,
-                       CASE WHEN c."Day" = {5} THEN c."OverdueReviews" ELSE (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId"
-                           AND m."IsApplicable" AND m."NextReview" < {5}) END AS overdue_reviews,
-                       CASE WHEN c."Day" = {5} THEN c."OverdueFindings" ELSE (SELECT count(*) FROM "Findings" f WHERE f."SiteId" = c."SiteId"
-                           AND f."Status" <> 'Closed' AND f."DueDate" < {5}) END AS overdue_findings,
-                       CASE WHEN c."Day" = {5} THEN c."DrillsLast12Months" ELSE (SELECT count(*) FROM "Drills" d WHERE d."SiteId" = c."SiteId"
-                           AND d."HeldOn" > {6} AND d."HeldOn" <= {5}) END AS drills
-                FROM "SiteCompliance" c
-                WHERE ({0}::text IS NULL OR c."Region" = {0}) AND ({1}::text IS NULL OR c."VenueTypeKey" = {1})
+            """;
+        const string where = """
+            ({0}::text IS NULL OR c."Region" = {0}) AND ({1}::text IS NULL OR c."VenueTypeKey" = {1})
                   AND ({2}::text IS NULL OR c."Tier" = {2}) AND ({3}::uuid IS NULL OR c."MethodologyVersionId" = {3})
+            """;
+        var sql = """
+            WITH site AS (
+                SELECT
+            """ + " " + keys + """
+                       c."OverdueMeasures" AS overdue_measures, c."OverdueReviews" AS overdue_reviews,
+                       c."OverdueFindings" AS overdue_findings, c."DrillsLast12Months" AS drills
+                FROM "SiteCompliance" c
+                WHERE c."Day" = {4} AND
+            """ + " " + where + """
+                UNION ALL
+                SELECT
+            """ + " " + keys + """
+                       (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId"
+                           AND m."IsApplicable" AND m."Status" IN ('NotStarted', 'InProgress') AND m."DueDate" < {4})::int,
+                       (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId" AND m."IsApplicable" AND m."NextReview" < {4})::int,
+                       (SELECT count(*) FROM "Findings" f WHERE f."SiteId" = c."SiteId" AND f."Status" <> 'Closed' AND f."DueDate" < {4})::int,
+                       (SELECT count(*) FROM "Drills" d WHERE d."SiteId" = c."SiteId" AND d."HeldOn" > {5} AND d."HeldOn" <= {4})::int
+                FROM "SiteCompliance" c
+                WHERE (c."Day" < {4} OR c."Day" > {4}) AND
+            """ + " " + where + """
             )
 
             """ + shifted;

@@ -27,15 +27,14 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         await db.ComplianceSnapshots.Where(s => s.Month == month).ExecuteDeleteAsync(ct);
-        var columns = string.Join(", ", FigureColumns.Select(c => $"\"{c}\""));
+        var columns = string.Join(", ", ComplianceDashboard.FigureColumns.Select(c => $"\"{c}\""));
         var insert = $$"""
             INSERT INTO "ComplianceSnapshots" ("Id", "Month", "Region", "VenueTypeKey", "Tier", "MethodologyVersionId", "TakenAt", {{columns}})
-            SELECT gen_random_uuid(), {0}, site."Region", site."VenueTypeKey", site."Tier", nullif(site."Version", '')::uuid, now(),
+            SELECT gen_random_uuid(), {0}, site."Region", site."VenueTypeKey", site."Tier", site."VersionId", now(),
             """ + ComplianceDashboard.Sums + """
-            GROUP BY site."Region", site."VenueTypeKey", site."Tier", site."Version"
+            GROUP BY site."Region", site."VenueTypeKey", site."Tier", site."VersionId"
             """;
-        var current = await db.CurrentPublishedIdAsync(ct);
-        var groups = await db.Database.ExecuteSqlAsync(ComplianceDashboard.Statement(new DashboardFilter(), today, current, insert, month), ct);
+        var groups = await db.Database.ExecuteSqlAsync(ComplianceDashboard.Statement(new DashboardFilter(), today, insert, month), ct);
         await transaction.CommitAsync(ct);
         return groups;
     }
@@ -61,13 +60,4 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
         return stale;
     }
 
-    /// <summary>The figure columns in the order <see cref="ComplianceDashboard.Sums"/> selects them.</summary>
-    internal static readonly string[] FigureColumns =
-    [
-        nameof(ComplianceFigures.Sites), nameof(ComplianceFigures.SitesWithPlan), nameof(ComplianceFigures.SitesWithCurrentPlan),
-        nameof(ComplianceFigures.CountedWeight), nameof(ComplianceFigures.ImplementedWeight), nameof(ComplianceFigures.EssentialCounted),
-        nameof(ComplianceFigures.EssentialImplemented), nameof(ComplianceFigures.SetAside), nameof(ComplianceFigures.OverdueMeasures),
-        nameof(ComplianceFigures.OverdueReviews), nameof(ComplianceFigures.OpenFindings), nameof(ComplianceFigures.OverdueFindings),
-        nameof(ComplianceFigures.DrillsLast12Months), nameof(ComplianceFigures.SitesDrilledLast12Months),
-    ];
 }
