@@ -7,6 +7,7 @@ using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SoftTargets.Core.Domain.Threats;
 using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Assessment;
@@ -123,6 +124,36 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         Assert.Equal(7, changed.Totals.ImplementedWeight);
         Assert.Equal(0, changed.Totals.OverdueMeasures);
         Assert.Equal(100.0m, changed.Totals.EssentialShare);
+    }
+
+    [Fact]
+    public async Task Two_transactions_changing_measures_of_one_site_at_once_both_reach_its_counts()
+    {
+        await ArrangeAsync();
+        await using var first = new NpgsqlConnection(Fixture.ConnectionString);
+        await first.OpenAsync();
+        await using var transaction = await first.BeginTransactionAsync();
+        await Execute(first, """UPDATE "PlanMeasures" SET "Status" = 'Implemented' WHERE "MeasureKey" = 'GOV-02' AND "SiteId" = (SELECT "Id" FROM "Sites" WHERE "Name" = 'Muzeum Karlovy Vary')""");
+
+        // The second recount waits for the first transaction; counted before it commits, it would miss GOV-02.
+        var second = Task.Run(async () =>
+        {
+            await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+            await connection.OpenAsync();
+            await Execute(connection, """UPDATE "PlanMeasures" SET "Status" = 'Implemented' WHERE "MeasureKey" = 'ACC-01' AND "SiteId" = (SELECT "Id" FROM "Sites" WHERE "Name" = 'Muzeum Karlovy Vary')""");
+        });
+        await Task.Delay(500);
+        await transaction.CommitAsync();
+        await second;
+
+        var figures = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
+        Assert.Equal(9, figures.Totals.ImplementedWeight); // 3 + 3 + 2 + 1: both changes counted
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     [Fact]

@@ -42,8 +42,12 @@ internal static class SiteComplianceSql
         CREATE INDEX "IX_SiteCompliance_Day" ON "SiteCompliance" ("Day");
         CREATE INDEX "IX_SiteCompliance_Region" ON "SiteCompliance" ("Region");
 
-        CREATE FUNCTION refresh_site_compliance(sites uuid[], day date) RETURNS void LANGUAGE sql AS $$
-            -- An upsert, not delete and insert: two transactions refreshing the same site must not collide.
+        CREATE FUNCTION refresh_site_compliance(sites uuid[], day date) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+            -- Wait for other transactions recounting these sites, so the count below (a new snapshot)
+            -- sees what they wrote; row locks, not advisory ones, so a bulk statement can take 100,000.
+            PERFORM 1 FROM "SiteCompliance" WHERE "SiteId" = ANY (sites) ORDER BY "SiteId" FOR UPDATE;
+            -- An upsert, not delete and insert: two transactions refreshing a new site must not collide.
             INSERT INTO "SiteCompliance"
             SELECT s."Id", day, s."Name", s."Region", s."VenueTypeKey", coalesce(l."Tier", ''), l."MethodologyVersionId", l."Tier" IS NOT NULL,
                    coalesce(m.counted_weight, 0), coalesce(m.implemented_weight, 0), m.essential_counted, m.essential_implemented,
@@ -81,7 +85,7 @@ internal static class SiteComplianceSql
                 "SetAside" = excluded."SetAside", "OverdueMeasures" = excluded."OverdueMeasures", "OverdueReviews" = excluded."OverdueReviews",
                 "OpenFindings" = excluded."OpenFindings", "OverdueFindings" = excluded."OverdueFindings",
                 "DrillsLast12Months" = excluded."DrillsLast12Months";
-        $$;
+        END $$;
 
         -- The day triggers count for: the day readers last brought the table to, so the rows they write stay current.
         CREATE FUNCTION site_compliance_day() RETURNS date LANGUAGE sql STABLE AS $$
