@@ -8,13 +8,28 @@
 #      stopped again when this script ends; its data is kept for the next run.
 #
 # Environment: SOFTTARGETS_PORT (default 5080), ASPNETCORE_ENVIRONMENT (default Development).
+#
+#   scripts/run.sh                # Development
+#   scripts/run.sh --production   # Production mode, as deployed: JSON logs, error pages, encrypted keys;
+#                                 # DataProtection__Key comes from the environment or from .data/dataprotection.key,
+#                                 # generated on the first run and kept (git-ignored)
 set -euo pipefail
+
+production=false
+for arg in "$@"; do
+  case "$arg" in
+    --production) production=true ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
+    *) echo "Unknown option: $arg (see scripts/run.sh --help)" >&2; exit 2 ;;
+  esac
+done
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/db.sh
 
 port="${SOFTTARGETS_PORT:-5080}"
 url="http://localhost:$port"
+if $production; then export ASPNETCORE_ENVIRONMENT=Production; fi
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export DOTNET_NOLOGO=1
 
@@ -45,6 +60,17 @@ Or point the app at an existing database:
   ConnectionStrings__SoftTargets='Host=...;Port=5432;Username=...;Password=...;Database=softtargets' scripts/run.sh
 EOF
   exit 1
+fi
+
+if [[ $ASPNETCORE_ENVIRONMENT == Production && -z ${DataProtection__Key:-} && -z ${DataProtection__CertificatePath:-} ]]; then
+  key_file=.data/dataprotection.key
+  if [[ ! -s $key_file ]]; then
+    mkdir -p .data
+    (umask 077 && head -c 32 /dev/urandom | base64 > "$key_file")
+    echo "Generated a data-protection key for local Production runs in $key_file."
+  fi
+  DataProtection__Key="$(cat "$key_file")"
+  export DataProtection__Key
 fi
 
 echo "Building..."

@@ -9,11 +9,14 @@ using SoftTargets.Web.Features.Plans;
 using SoftTargets.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-if (!builder.Environment.IsProduction()) builder.WebHost.UseStaticWebAssets();
+builder.UseStaticWebAssetsOfBuildOutput();
 
 builder.AddLogging();
 builder.Services.AddSoftTargetsCore(builder.Configuration.GetSoftTargetsConnectionString());
 builder.Services.AddAccounts();
+builder.Services.AddDataProtectionKeys(builder.Configuration, builder.Environment);
+builder.Services.AddReverseProxySupport(builder.Configuration);
+builder.Services.AddSecureCookies();
 builder.Services.AddCultures();
 builder.Services.AddUserInterface();
 builder.Services.AddApi();
@@ -25,11 +28,9 @@ var app = builder.Build();
 
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(app.Services, args);
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
+app.UseReverseProxySupport();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseFriendlyStatusPages();
 app.UseRequestLogging();
 app.UseCultures();

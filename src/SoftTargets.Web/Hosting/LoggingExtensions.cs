@@ -1,15 +1,30 @@
 using Serilog;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
 
 namespace SoftTargets.Web.Hosting;
 
 public static class LoggingExtensions
 {
-    /// <summary>Serilog, configured from the "Serilog" section of appsettings in this one place.</summary>
+    private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Serilog, configured from the "Serilog" section of appsettings in this one place. The console gets one
+    /// JSON object per event where <c>Serilog:ConsoleFormat</c> is <c>json</c> (Production, for log collectors),
+    /// plain lines elsewhere.
+    /// </summary>
     public static void AddLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .WriteTo.Console(ConsoleFormatter(builder.Configuration)));
+
+    internal static ITextFormatter ConsoleFormatter(IConfiguration configuration) =>
+        string.Equals(configuration["Serilog:ConsoleFormat"], "json", StringComparison.OrdinalIgnoreCase)
+            ? new RenderedCompactJsonFormatter()
+            : new MessageTemplateTextFormatter(TextTemplate);
 
     /// <summary>One line per request; no query strings, bodies or user data.</summary>
     public static void UseRequestLogging(this WebApplication app) =>

@@ -28,6 +28,7 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright _playwright = null!;
 
     public string BaseUrl { get; private set; } = "";
+    public string ConnectionString => _database.ConnectionString;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -105,7 +106,7 @@ public sealed class AppFixture : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Users;
@@ -39,9 +38,6 @@ public static class AccountExtensions
             options.Events.OnRedirectToLogin = context => ApiStatusOr(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiStatusOr(context, StatusCodes.Status403Forbidden);
         });
-
-        // Keys in the database, so that every web node reads the same cookies.
-        services.AddDataProtection().SetApplicationName("SoftTargets").PersistKeysToDbContext<SoftTargetsDbContext>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.VenueManager, policy => policy.RequireRole(Roles.VenueManager))

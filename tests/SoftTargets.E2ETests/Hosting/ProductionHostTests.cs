@@ -1,0 +1,50 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+using SoftTargets.Core.Data.Seed;
+using SoftTargets.E2ETests.Infrastructure;
+
+namespace SoftTargets.E2ETests.Hosting;
+
+/// <summary>The app from its build output in the Production environment, as an operator trying it would start it.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ProductionHostTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_production_host_serves_the_framework_and_mudblazor_assets_and_pages_become_interactive()
+    {
+        var baseUrl = $"http://127.0.0.1:{AppFixture.FreePort()}";
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:SoftTargets", app.ConnectionString);
+            builder.UseSetting("DataProtection:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
+            builder.UseUrls(baseUrl);
+        });
+        factory.UseKestrel();
+        factory.StartServer();
+
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        foreach (var asset in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js" })
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(asset)).StatusCode);
+
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
+        context.SetDefaultTimeout(15_000);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#email", "auditor@softtargets.example");
+            await page.FillAsync("#password", DemoSeeder.Password);
+            await page.ClickAsync("#login-submit");
+            await page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+}
