@@ -36,6 +36,7 @@ app.UseCultures();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRequestBodyLimits();
 
 app.MapStaticAssets();
 app.MapHealth();

@@ -11,8 +11,6 @@ public sealed record SiteUpdate(SiteProfile Profile, uint Version);
 
 public static class SitesApi
 {
-    private const long MaxCsvBytes = 5 * 1024 * 1024;
-
     public static void MapSitesApi(this RouteGroupBuilder api)
     {
         var sites = api.MapGroup("/sites").RequireAuthorization(Policies.SiteReader).WithTags("Sites");
@@ -34,23 +32,26 @@ public static class SitesApi
                 return Results.Created($"/api/sites/{id}", new { id });
             })
             .RequireAuthorization(Policies.VenueManager)
+            .WithBodyLimit(RequestBodyLimit.Json, "A site profile is a few kilobytes: send only its fields.")
             .WithName("CreateSite");
 
         sites.MapPost("/import", async (HttpRequest request, SiteCsvImport import, CancellationToken ct) =>
             {
-                if (request.ContentLength > MaxCsvBytes) return Results.Problem("The file is larger than 5 MB: split it.", statusCode: StatusCodes.Status413PayloadTooLarge);
                 var result = await import.ImportAsync(request.Body, ct);
                 return result.Succeeded
                     ? Results.Ok(new { imported = result.Imported })
                     : Results.BadRequest(new { errors = result.Errors.Select(e => new { line = e.Line, message = e.Message.En, messageCs = e.Message.Cs }) });
             })
             .RequireAuthorization(Policies.VenueManager)
+            .WithBodyLimit(RequestBodyLimit.File, "Split the file and import the parts one after another.", "text/csv")
+            .Accepts<string>("text/csv")
             .WithName("ImportSites")
             .WithSummary("Imports sites from a CSV file (docs/site-csv.md) into the caller's organisation; nothing is imported when any row is bad.");
 
         sites.MapPut("/{id:guid}", async (Guid id, SiteUpdate update, SiteService service, CancellationToken ct) =>
                 Results.Ok(new { version = await service.UpdateProfileAsync(id, update.Profile, update.Version, ct) }))
             .RequireAuthorization(Policies.VenueManager)
+            .WithBodyLimit(RequestBodyLimit.Json, "A site profile is a few kilobytes: send only its fields.")
             .WithName("UpdateSite");
 
         sites.MapDelete("/{id:guid}", async (Guid id, uint version, SiteService service, CancellationToken ct) =>
