@@ -32,7 +32,6 @@ public static class MethodologyApi
             })
             .RequireAuthorization(Policies.MethodologyEditor)
             .WithBodyLimit(LibraryLimits.MaxBytes, "A methodology library is far smaller: check that this is the right file.", LibraryContentTypes)
-            .Accepts<string>(LibraryContentTypes[0], LibraryContentTypes[1..])
             .WithName("ImportMethodology");
     }
 }

@@ -44,7 +44,6 @@ public static class SitesApi
             })
             .RequireAuthorization(Policies.VenueManager)
             .WithBodyLimit(RequestBodyLimit.File, "Split the file and import the parts one after another.", "text/csv")
-            .Accepts<string>("text/csv")
             .WithName("ImportSites")
             .WithSummary("Imports sites from a CSV file (docs/site-csv.md) into the caller's organisation; nothing is imported when any row is bad.");
 
