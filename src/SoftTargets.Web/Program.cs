@@ -37,6 +37,7 @@ app.UseCultures();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRequestBodyLimits();
 
 app.MapStaticAssets();
 app.MapHealth();

@@ -8,6 +8,7 @@ public static class ApiExtensions
     {
         services.AddOpenApi();
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadHttpRequestHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 

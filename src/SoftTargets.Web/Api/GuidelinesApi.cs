@@ -8,6 +8,7 @@ public static class GuidelinesApi
     public static void MapGuidelinesApi(this RouteGroupBuilder api) =>
         api.MapPost("/guidelines/preview", (SiteSnapshot site, GuidelinePreview preview, CancellationToken ct) => preview.PreviewAsync(site, ct))
             .RequireAuthorization(Policies.SignedIn)
+            .WithBodyLimit(RequestBodyLimit.JsonWithParts, "Send one site's profile, zones, contacts and assessment, without anything else.")
             .WithTags("Guidelines")
             .WithName("PreviewGuideline")
             .WithSummary("Generates the guideline for a site profile and its assessment without saving anything.");

@@ -1,11 +1,13 @@
 using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Features.Methodology.Library;
 using SoftTargets.Web.Features.Account;
 
 namespace SoftTargets.Web.Api;
 
 public static class MethodologyApi
 {
-    public const long MaxImportBytes = 5 * 1024 * 1024;
+    /// <summary>The content types a library file is sent as: YAML in its registered and common spellings, or JSON.</summary>
+    public static readonly string[] LibraryContentTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "application/json"];
 
     public static void MapMethodologyApi(this RouteGroupBuilder api)
     {
@@ -23,14 +25,13 @@ public static class MethodologyApi
 
         methodology.MapPost("/import", async (HttpRequest request, MethodologyLibrary library, CancellationToken ct) =>
             {
-                if (request.ContentLength > MaxImportBytes) return Results.Problem("The file is larger than 5 MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
-                using var reader = new StreamReader(request.Body);
-                var result = await library.ImportAsync(await reader.ReadToEndAsync(ct), ct);
+                var result = await library.ImportAsync(request.Body, ct);
                 return result.Succeeded
                     ? Results.Ok(new { result.VersionId })
                     : Results.BadRequest(new { errors = result.Errors.Select(e => new { line = e.Line, message = e.Message.En, messageCs = e.Message.Cs }) });
             })
             .RequireAuthorization(Policies.MethodologyEditor)
+            .WithBodyLimit(LibraryLimits.MaxBytes, "A methodology library is far smaller: check that this is the right file.", LibraryContentTypes)
             .WithName("ImportMethodology");
     }
 }

@@ -54,7 +54,7 @@ public sealed class Site : AuditableEntity
         VenueTypeKey = profile.VenueTypeKey;
         MaxOccupancy = profile.MaxOccupancy;
         DailyVisitors = profile.DailyVisitors;
-        OpeningHours = profile.OpeningHours.Trim();
+        OpeningHours = (profile.OpeningHours ?? "").Trim();
         Attributes = profile.Attributes.Distinct().Order(StringComparer.Ordinal).ToArray();
     }
 

@@ -20,6 +20,24 @@ public static class SiteMessages
     public static LocalizedText OpeningHoursTooLong { get; } = new(
         "Opening hours can have at most 500 characters.", "Otevírací doba může mít nejvýše 500 znaků.");
 
+    public static LocalizedText NameTaken { get; } = new(
+        "Another site of your organisation has this name: give each site its own name.",
+        "Jiný objekt vaší organizace má stejný název: pojmenujte každý objekt jinak.");
+    public static LocalizedText VenueTypeUnknown(string key) => new(
+        $"'{Shorten(key)}' is not a venue type of the published methodology: choose one of its venue types.",
+        $"'{Shorten(key)}' není typ objektu zveřejněné metodiky: vyberte jeden z jejích typů.");
+    public static LocalizedText AttributeUnknown(string key) => new(
+        $"'{Shorten(key)}' is not an attribute of the published methodology: choose only its attributes.",
+        $"'{Shorten(key)}' není vlastnost zveřejněné metodiky: vyberte jen její vlastnosti.");
+    public static LocalizedText AttributesInvalid { get; } = new(
+        $"Send the attributes as a list of at most {SiteProfile.MaxAttributes} keys of the methodology (an empty list when none apply).",
+        $"Pošlete vlastnosti jako seznam nejvýše {SiteProfile.MaxAttributes} klíčů metodiky (prázdný, když žádná neplatí).");
+    public static LocalizedText ControlCharacters { get; } = new(
+        "Remove the control characters (such as NUL) from this text.", "Odstraňte z textu řídicí znaky (například NUL).");
+
+    /// <summary>A value quoted back to the user, cut so that a huge one does not fill the answer.</summary>
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 50 ? text : text[..50] + "…";
+
     public static LocalizedText ZoneNameRequired { get; } = new("Enter the zone's name.", "Zadejte název zóny.");
     public static LocalizedText ZoneNameDuplicate { get; } = new(
         "Another zone has the same name: give each zone its own name.", "Jiná zóna má stejný název: pojmenujte každou zónu jinak.");

@@ -25,9 +25,18 @@ public sealed class MethodologyLibrary(IDbContextFactory<SoftTargetsDbContext> d
     public const string SeedResource = "SoftTargets.Library.cz-soft-targets.yaml";
 
     /// <summary>
-    /// Imports a file as the methodology's draft: a new methodology, a new draft of an existing one, or
+    /// Imports a file (read up to <see cref="LibraryLimits.MaxBytes"/>) as the methodology's draft: a new methodology, a new draft of an existing one, or
     /// the replacement of its open draft. A file with any error changes nothing.
     /// </summary>
+    public async Task<ImportResult> ImportAsync(Stream file, CancellationToken ct = default)
+    {
+        (await currentUser.GetAsync(ct)).DemandRole(Roles.MethodologyEditor);
+        return await LibraryLimits.ReadTextAsync(file, ct) is { } text
+            ? await ImportAsync(text, ct)
+            : new ImportResult(null, [LibraryLimits.TooLarge]);
+    }
+
+    /// <inheritdoc cref="ImportAsync(Stream, CancellationToken)"/>
     public async Task<ImportResult> ImportAsync(string text, CancellationToken ct = default)
     {
         (await currentUser.GetAsync(ct)).DemandRole(Roles.MethodologyEditor);

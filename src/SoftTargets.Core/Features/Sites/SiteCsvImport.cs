@@ -40,7 +40,7 @@ public sealed class SiteCsvImport(IDbContextFactory<SoftTargetsDbContext> dbFact
         var methodology = await db.CurrentPublishedAsync(ct);
         if (methodology is null) return new(0, [SiteCsvError.At(1, SiteCsvMessages.NoMethodology)]);
         var existingNames = await db.Sites.Where(s => s.OrganizationId == organizationId).Select(s => s.Name).ToListAsync(ct);
-        var catalog = new SiteCsvCatalog(
+        var catalog = new SiteCatalog(
             methodology.Content.VenueTypes.Select(v => v.Key).ToList(),
             methodology.Content.Attributes.Select(a => a.Key).ToList(),
             existingNames);

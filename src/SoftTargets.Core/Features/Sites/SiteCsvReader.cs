@@ -5,30 +5,13 @@ using static SoftTargets.Core.Features.Sites.SiteCsvFormat;
 
 namespace SoftTargets.Core.Features.Sites;
 
-/// <summary>What rows are checked against: the published methodology's keys and the names the organisation already uses.</summary>
-internal sealed class SiteCsvCatalog(IReadOnlyList<string> venueTypes, IReadOnlyList<string> attributes, IEnumerable<string> existingNames)
-{
-    public IReadOnlyList<string> VenueTypeKeys { get; } = venueTypes;
-    public IReadOnlyList<string> AttributeKeys { get; } = attributes;
-    public IReadOnlyDictionary<string, string> VenueTypes { get; } = IgnoringCase(venueTypes);
-    public IReadOnlyDictionary<string, string> Attributes { get; } = IgnoringCase(attributes);
-    public IReadOnlySet<string> ExistingNames { get; } = existingNames.Select(n => n.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
-    private static Dictionary<string, string> IgnoringCase(IEnumerable<string> keys)
-    {
-        var byKey = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in keys) byKey.TryAdd(key, key);
-        return byKey;
-    }
-}
-
 /// <summary>The sites of a CSV file, or every problem in it: no site is returned unless the whole file is good.</summary>
 internal sealed record SiteCsvRows(IReadOnlyList<SiteProfile> Sites, IReadOnlyList<SiteCsvError> Errors);
 
 /// <summary>Reads and checks a site CSV file (docs/site-csv.md) without touching the database.</summary>
 internal static class SiteCsvReader
 {
-    public static SiteCsvRows Read(ReadOnlyMemory<byte> csv, SiteCsvCatalog catalog)
+    public static SiteCsvRows Read(ReadOnlyMemory<byte> csv, SiteCatalog catalog)
     {
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var options = new CsvReaderOptions
@@ -97,7 +80,7 @@ internal static class SiteCsvReader
     }
 
     /// <summary>The row as a profile, adding every problem found to <paramref name="problems"/>; null when the values cannot be told apart.</summary>
-    private static SiteProfile? ReadRow(string[] values, Dictionary<string, int> columns, int columnCount, SiteCsvCatalog catalog, List<LocalizedText> problems)
+    private static SiteProfile? ReadRow(string[] values, Dictionary<string, int> columns, int columnCount, SiteCatalog catalog, List<LocalizedText> problems)
     {
         if (values.Length < columnCount || values.Skip(columnCount).Any(v => !string.IsNullOrWhiteSpace(v)))
             return Problem(problems, SiteCsvMessages.FieldCount(values.Length, columnCount));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Sites;
+using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Sites;
@@ -14,6 +15,7 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var actor = await currentUser.GetAsync(ct);
         actor.Demand(actor.CanChangeSitesOf(organizationId));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        (await CatalogAsync(db, organizationId, null, ct)).EnsureValid(profile);
         var site = new Site(organizationId, profile);
         db.Sites.Add(site);
         await db.SaveChangesAsync(ct);
@@ -27,6 +29,7 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         actor.Demand(actor.CanChangeSitesOf(organizationId));
         setup.EnsureValid();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        (await CatalogAsync(db, organizationId, null, ct)).EnsureValid(setup.Profile);
         var site = new Site(organizationId, setup.Profile);
         site.Apply(setup with { Zones = NewParts(setup.Zones), Contacts = NewParts(setup.Contacts) });
         db.Sites.Add(site);
@@ -42,6 +45,8 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await LoadForChangeAsync(db, actor, id, expectedVersion, SiteQueries.WithParts, ct);
+        setup.EnsureValid();
+        (await CatalogAsync(db, site, ct)).EnsureValid(setup.Profile);
         site.Apply(setup);
         // Zones and contacts live in their own tables: touching the site makes every change to them bump its version.
         db.Entry(site).Property(s => s.UpdatedAt).IsModified = true;
@@ -82,6 +87,7 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await LoadForChangeAsync(db, actor, id, expectedVersion, sites => sites, ct);
+        (await CatalogAsync(db, site, ct)).EnsureValid(profile);
         site.Apply(profile);
         await db.SaveConcurrentlyAsync(ct);
         return site.Version;
@@ -95,6 +101,22 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         db.Sites.Remove(site);
         await db.SaveConcurrentlyAsync(ct);
     }
+
+    /// <summary>What a new site of the organisation is checked against: the published methodology and the other sites' names.</summary>
+    internal static async Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Guid organizationId, Guid? exceptSiteId, CancellationToken ct,
+        string[]? keptVenueTypes = null, string[]? keptAttributes = null)
+    {
+        var methodology = await db.CurrentPublishedAsync(ct);
+        var names = await db.Sites.Where(s => s.OrganizationId == organizationId && (exceptSiteId == null || s.Id != exceptSiteId)).Select(s => s.Name).ToListAsync(ct);
+        return new SiteCatalog(
+            [.. (methodology?.Content.VenueTypes.Select(v => v.Key) ?? []).Concat(keptVenueTypes ?? [])],
+            [.. (methodology?.Content.Attributes.Select(a => a.Key) ?? []).Concat(keptAttributes ?? [])],
+            names);
+    }
+
+    /// <summary>For a change to a site: a venue type or attribute it already has stays allowed after the methodology drops it.</summary>
+    private static Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Site site, CancellationToken ct) =>
+        CatalogAsync(db, site.OrganizationId, site.Id, ct, [site.VenueTypeKey], site.Attributes);
 
     private static async Task<Site> LoadForChangeAsync(SoftTargetsDbContext db, Actor actor, Guid id, uint expectedVersion,
         Func<IQueryable<Site>, IQueryable<Site>> include, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text;
 using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Sites;
 
 namespace SoftTargets.UnitTests.Features.Sites;
@@ -8,7 +9,7 @@ public class SiteCsvParsingTests
 {
     private const string Header = "name;address;region;venueType;maxOccupancy;dailyVisitors;openingHours;attributes\n";
 
-    private static readonly SiteCsvCatalog Catalog = new(
+    private static readonly SiteCatalog Catalog = new(
         ["stadium", "school", "concert-hall"], ["outdoor-queues", "children-present", "alcohol-served"], ["Slezská aréna"]);
 
     [Theory]

@@ -23,6 +23,7 @@ public static partial class LibraryFormat
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
         WriteIndented = true,
+        MaxDepth = LibraryLimits.MaxDepth + 1,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -34,6 +35,7 @@ public static partial class LibraryFormat
         var parser = new Parser(new StringReader(text));
         try
         {
+            if (LibraryLimits.Check(text) is { } refused) return (null, [refused]);
             var stream = new YamlStream();
             stream.Load(parser);
             if (stream.Documents.Count != 1) return (null, [new LibraryError(1, "The file must hold exactly one methodology document.", "Soubor musí obsahovat právě jeden dokument metodiky.")]);
@@ -46,10 +48,7 @@ public static partial class LibraryFormat
         }
         catch (InvalidOperationException)
         {
-            // The scanner gives up on some broken flow collections without a message: report where it stopped.
-            var line = (int)(parser.Current?.End.Line ?? 1);
-            return (null, [new LibraryError(line, "Not valid YAML or JSON: check brackets and quotes around this line.",
-                "Neplatný YAML nebo JSON: zkontrolujte závorky a uvozovky kolem tohoto řádku.")]);
+            return (null, [Unbalanced(parser)]);
         }
 
         LibraryFile? file;
@@ -68,6 +67,10 @@ public static partial class LibraryFormat
             return (null, problems.Select(p => new LibraryError(LineOf(p.Path, lines), p.Message)).OrderBy(e => e.Line).ToList());
         return (file, []);
     }
+
+    /// <summary>The scanner gives up on some broken flow collections without a message: report where it stopped.</summary>
+    internal static LibraryError Unbalanced(Parser parser) => new((int)(parser.Current?.End.Line ?? 1),
+        "Not valid YAML or JSON: check brackets and quotes around this line.", "Neplatný YAML nebo JSON: zkontrolujte závorky a uvozovky kolem tohoto řádku.");
 
     public static string WriteJson(LibraryFile file) => JsonSerializer.Serialize(file, JsonOptions) + "\n";
 
