@@ -23,6 +23,12 @@ public sealed class ValidationFailedException(IReadOnlyDictionary<string, string
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
+    /// <summary>The same problems in every language, by field, where the rule that refused knows them.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> Problems { get; private init; } = new Dictionary<string, LocalizedText>();
+
+    public static ValidationFailedException From(IReadOnlyDictionary<string, LocalizedText> problems) =>
+        new(problems.ToDictionary(p => p.Key, p => new[] { p.Value.En })) { Problems = problems };
+
     public static ValidationFailedException For(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -34,7 +34,7 @@ public sealed class SiteCatalog(IReadOnlyList<string> venueTypes, IReadOnlyList<
     public void EnsureValid(SiteProfile profile)
     {
         var problems = Problems(profile);
-        if (problems.Count > 0) throw new ValidationFailedException(problems.ToDictionary(p => p.Key, p => new[] { p.Value.En }));
+        if (problems.Count > 0) throw ValidationFailedException.From(problems);
     }
 
     private static Dictionary<string, string> IgnoringCase(IEnumerable<string> keys)

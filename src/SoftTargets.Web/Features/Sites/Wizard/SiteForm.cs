@@ -46,7 +46,15 @@ public sealed class SiteForm
         Zones.Select(z => new ZoneInput(z.Id, z.Name, z.Capacity ?? -1, z.Entrances ?? -1, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
         Contacts.Select(c => new ContactInput(c.Id, c.RoleKey, c.Name, c.Phone, c.Email, c.IsDeputy)).ToList());
 
-    public Dictionary<string, LocalizedText> Problems() => ToSetup().Problems();
+    /// <summary>Problems Core found on saving that the form cannot see itself (a name the organisation already uses).</summary>
+    public Dictionary<string, LocalizedText> Refused { get; } = [];
+
+    public Dictionary<string, LocalizedText> Problems()
+    {
+        var problems = ToSetup().Problems();
+        foreach (var (field, problem) in Refused) problems.TryAdd(field, problem);
+        return problems;
+    }
 
     public SiteDraftContent ToDraft()
     {
