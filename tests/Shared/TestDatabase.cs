@@ -10,11 +10,11 @@ namespace SoftTargets.Tests;
 /// </summary>
 /// <remarks>
 /// Seeding the demo data costs about a second, cloning a template database over half a second; putting
-/// saved rows back costs well under a tenth of a second. After
-/// migrating and seeding once, <see cref="SaveDataAsync"/> copies every table into the schema
-/// <c>test_saved</c> of the same database, and <see cref="RestoreDataAsync"/> puts exactly those rows (same
-/// ids, same sequence values) back in one round trip. The app keeps its pooled connections and live
-/// circuits, which a template clone would have to drop first.
+/// saved rows back costs well under a tenth of a second. After migrating and seeding once,
+/// <see cref="SaveDataAsync"/> copies every table into the schema <c>test_saved</c> of the same database,
+/// and <see cref="RestoreDataAsync"/> puts exactly those rows (same ids, same sequence values) back in one
+/// round trip. The app keeps its pooled connections and live circuits, which a template clone would have
+/// to drop first. Tables added by later migrations are saved and restored without further code.
 /// </remarks>
 public sealed class TestDatabase : IAsyncDisposable
 {
