@@ -55,8 +55,9 @@ fi
 step "Restoring local .NET tools"
 dotnet tool restore || fail_early "dotnet tool restore failed"
 
-step "Building SoftTargets.sln (Release)"
-dotnet build SoftTargets.sln -c Release -nologo || fail_early "the build failed"
+# Only the app and the test projects (SoftTargets.Tests.slnf), not the benchmarks; built once, then run with --no-build.
+step "Building the app and the test projects (Release)"
+dotnet build SoftTargets.Tests.slnf -c Release -nologo || fail_early "the build failed"
 
 step "Checking that the EF Core migrations match the model"
 # The design-time DbContext factory may want a connection string; this command never connects.
@@ -89,18 +90,41 @@ counter() {
   echo "${value:-0}"
 }
 
-passed=0 failed=0 executed=0 failed_projects=()
-for i in "${!projects[@]}"; do
-  project="${projects[$i]}"
+# Runs one test project with its output in $results/NAME.log and its exit code in $results/NAME.rc.
+run_project() { # PROJECT NAME NICENESS [dotnet test args...]
+  local project="$1" name="$2" niceness="$3" rc=0 start=$SECONDS
+  shift 3
+  # A hung test fails its project after 10 minutes (naming the test) instead of stalling the run.
+  nice -n "$niceness" dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+    --blame-hang-timeout 10m --blame-hang-dump-type none \
+    --results-directory "$results" "$@" >"$results/$name.log" 2>&1 || rc=$?
+  echo "$rc" >"$results/$name.rc"
+  echo "$((SECONDS - start))" >"$results/$name.seconds"
+}
+
+# The integration and browser projects wait mostly on PostgreSQL, Kestrel and Chromium, so every project
+# runs side by side (each on its own database); their outputs are printed in order once all have ended.
+# The browser tests wait on timeouts: the other projects yield the CPU to them (nice).
+names=() pids=()
+for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
   name="${name#SoftTargets.}"
+  niceness=5
+  if [[ $name == E2ETests ]]; then niceness=0; fi
+  names+=("$name")
+  run_project "$project" "$name" "$niceness" "$@" &
+  pids+=($!)
+done
+step "Running ${names[*]} side by side"
+for pid in "${pids[@]}"; do wait "$pid" || true; done
+
+passed=0 failed=0 executed=0 failed_projects=()
+for i in "${!names[@]}"; do
+  name="${names[$i]}"
   trx="$results/$name.trx"
-  step "[$((i + 1))/${#projects[@]}] $name"
-  rc=0
-  # A hung test fails its project after 10 minutes (naming the test) instead of stalling the run.
-  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
-    --blame-hang-timeout 10m --blame-hang-dump-type none \
-    --results-directory "$results" "$@" || rc=$?
+  step "[$((i + 1))/${#names[@]}] $name"
+  cat "$results/$name.log" 2>/dev/null || true
+  rc="$(cat "$results/$name.rc" 2>/dev/null || echo 1)"
 
   if [[ ! -f $trx && $rc -eq 0 ]]; then
     echo "$name: no test results (no test matched?)"
@@ -118,7 +142,7 @@ for i in "${!projects[@]}"; do
     echo "$name: dotnet test failed (exit code $rc) without a failed test: counted as 1 failure"
     f=1
   fi
-  echo "$name: $p passed, $f failed"
+  echo "$name: $p passed, $f failed ($(cat "$results/$name.seconds" 2>/dev/null || echo "?") s)"
   passed=$((passed + p))
   failed=$((failed + f))
   if [[ $f -gt 0 ]]; then failed_projects+=("$name"); fi

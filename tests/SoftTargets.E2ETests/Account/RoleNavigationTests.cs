@@ -18,7 +18,7 @@ public sealed class RoleNavigationTests(AppFixture app) : BrowserTest(app)
     public async Task Each_role_signs_in_and_sees_its_own_navigation_and_figures_only(
         string email, string[] navigation, string homeSection, string figure, string figureValue)
     {
-        await SignInAsync(email);
+        await SignInThroughFormAsync(email);
 
         var shownNavigation = await Page.Locator("[id^='nav-']").EvaluateAllAsync<string[]>("links => links.map(l => l.id)");
         Assert.Equal(navigation.Order(), shownNavigation.Order());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -44,15 +45,13 @@ public sealed class AppFixture : IAsyncLifetime
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.UseUrls(BaseUrl);
+            builder.ConfigureTestServices(TestHosts.UseCheapPasswordHashing);
         });
         _factory.UseKestrel();
         _factory.StartServer();
 
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        }
+        await PrepareDataAsync();
+        await _database.SaveDataAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -74,22 +73,16 @@ public sealed class AppFixture : IAsyncLifetime
         return await work(scope.ServiceProvider);
     }
 
-    /// <summary>Puts the demo data back for the next test; called after tests that change data others count.</summary>
-    public async Task ResetDataAsync()
+    /// <summary>Migrates and seeds the demo data; runs once, before the rows are saved for <see cref="ResetDataAsync"/>.</summary>
+    private async Task PrepareDataAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>();
-        var tables = await db.Database.SqlQueryRaw<string>(
-            """
-            SELECT format('%I', table_name) AS "Value" FROM information_schema.tables
-            WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-              AND table_name NOT IN ('__EFMigrationsHistory', 'AspNetRoles', 'DataProtectionKeys')
-            """).ToListAsync();
-        // The names come from the catalogue, quoted by format('%I'): nothing user-typed reaches this statement.
-        var truncate = "TRUNCATE " + string.Join(", ", tables) + " CASCADE";
-        await db.Database.ExecuteSqlRawAsync(truncate);
+        await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
+
+    /// <summary>Puts the demo data back as seeded (same ids) for the next test; called after tests that change data others count.</summary>
+    public Task ResetDataAsync() => _database.RestoreDataAsync();
 
     public async Task<IPage> NewPageAsync(string locale = "en-GB")
     {

@@ -8,6 +8,7 @@ namespace SoftTargets.IntegrationTests.Hosting;
 public sealed class HealthAndSchemaTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
     [Theory]
+    [ReadsOnly]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
     public async Task Health_endpoints_answer_healthy_without_signing_in(string path)
@@ -19,6 +20,7 @@ public sealed class HealthAndSchemaTests(DatabaseFixture fixture) : DatabaseTest
     }
 
     [Fact]
+    [ReadsOnly]
     public async Task The_migrated_database_matches_the_model()
     {
         await using var db = Fixture.NewDbContext();
@@ -28,6 +30,7 @@ public sealed class HealthAndSchemaTests(DatabaseFixture fixture) : DatabaseTest
     }
 
     [Fact]
+    [ReadsOnly]
     public async Task The_demo_data_has_every_role_and_the_promised_organisations()
     {
         await using var db = Fixture.NewDbContext();
@@ -55,6 +58,7 @@ public sealed class HealthAndSchemaTests(DatabaseFixture fixture) : DatabaseTest
     }
 
     [Fact]
+    [ReadsOnly]
     public async Task The_error_page_explains_that_nothing_was_saved_and_gives_a_reference()
     {
         var response = await Fixture.AnonymousClient().GetAsync("/error");

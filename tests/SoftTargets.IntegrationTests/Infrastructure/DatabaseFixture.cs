@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Respawn;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Security;
@@ -22,13 +20,12 @@ public sealed class DatabaseCollection : ICollectionFixture<DatabaseFixture>
 }
 
 /// <summary>
-/// One migrated PostgreSQL database and one app for the whole run. Each test starts from the demo
-/// data: <see cref="ResetAsync"/> empties the tables and seeds again.
+/// One migrated PostgreSQL database and one app for the whole run. The demo data is seeded once and
+/// saved; each test starts from it: <see cref="ResetAsync"/> puts the saved rows back.
 /// </summary>
 public sealed partial class DatabaseFixture : IAsyncLifetime
 {
     private TestDatabase _database = null!;
-    private Respawner _respawner = null!;
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string ConnectionString => _database.ConnectionString;
@@ -45,37 +42,36 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.ConfigureTestServices(services =>
             {
+                TestHosts.UseCheapPasswordHashing(services);
                 services.AddScoped<CurrentUserAccessor>();
                 services.AddScoped<ICurrentUser>(sp => new TestCurrentUser(sp.GetRequiredService<CurrentUserAccessor>()));
             });
         });
 
-        await using (var scope = Factory.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
-
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "AspNetRoles"],
-        });
+        await PrepareDataAsync();
+        await _database.SaveDataAsync();
     }
 
-    public async Task ResetAsync()
+    /// <summary>Migrates and seeds the demo data; runs once, before the rows are saved for every test.</summary>
+    private async Task PrepareDataAsync()
     {
-        await using (var connection = new NpgsqlConnection(ConnectionString))
-        {
-            await connection.OpenAsync();
-            // Every table is emptied, the per-site dashboard counts too: their triggers need not recount sites on the way.
-            await using (var quiet = new NpgsqlCommand("SET session_replication_role = replica", connection)) await quiet.ExecuteNonQueryAsync();
-            await _respawner.ResetAsync(connection);
-            await using (var loud = new NpgsqlCommand("RESET session_replication_role", connection)) await loud.ExecuteNonQueryAsync();
-        }
         await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
+
+    private bool _dataMayHaveChanged;
+
+    /// <summary>Puts the demo data back as it was seeded (same ids) unless no test could have changed it since.</summary>
+    public async Task ResetAsync()
+    {
+        if (!_dataMayHaveChanged) return;
+        await _database.RestoreDataAsync();
+        _dataMayHaveChanged = false;
+    }
+
+    /// <summary>Called after every test that is not marked as only reading: the next test starts from restored data.</summary>
+    public void DataMayHaveChanged() => _dataMayHaveChanged = true;
 
     /// <summary>Runs a Core service in its own scope as the given demo user.</summary>
     public async Task<T> AsAsync<T, TService>(string email, Func<TService, Task<T>> call) where TService : notnull

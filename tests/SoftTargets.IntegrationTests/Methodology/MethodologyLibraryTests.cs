@@ -32,6 +32,7 @@ public sealed class MethodologyLibraryTests(DatabaseFixture fixture) : DatabaseT
     }
 
     [Fact]
+    [ReadsOnly]
     public async Task The_seeded_library_is_rich_enough_to_plan_with()
     {
         var content = (await PublishedAsync()).Content;

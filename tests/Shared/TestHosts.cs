@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SoftTargets.Tests;
+
+/// <summary>Settings every test host shares.</summary>
+public static class TestHosts
+{
+    /// <summary>
+    /// One PBKDF2 iteration instead of the production hundred thousand: every seeded account and every
+    /// sign-in in a test host hashes in microseconds. The stored hash names its own iteration count, so
+    /// nothing is re-hashed on sign-in. Test hosts only; the app keeps Identity's default.
+    /// </summary>
+    public static void UseCheapPasswordHashing(IServiceCollection services) =>
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+}
