@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Security;
 using SoftTargets.Tests;
 
 namespace SoftTargets.E2ETests.Infrastructure;
@@ -47,7 +48,9 @@ public sealed class AppFixture : IAsyncLifetime
         _factory.UseKestrel();
         _factory.StartServer();
 
+        // After StartServer: Kestrel's loops must not inherit the system scope.
         await using (var scope = _factory.Services.CreateAsyncScope())
+        using (SystemScope.Begin())
         {
             await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
@@ -70,6 +73,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         return await work(scope.ServiceProvider);
     }
 
@@ -77,6 +81,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task ResetDataAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         var db = scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>();
         var tables = await db.Database.SqlQueryRaw<string>(
             """

@@ -50,7 +50,9 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             });
         });
 
+        // The host starts (Factory.Services) before the system scope begins, so requests never inherit it.
         await using (var scope = Factory.Services.CreateAsyncScope())
+        using (SystemScope.Begin())
             await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
 
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -74,6 +76,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             await using (var loud = new NpgsqlCommand("RESET session_replication_role", connection)) await loud.ExecuteNonQueryAsync();
         }
         await using var scope = Factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }
 
