@@ -37,6 +37,10 @@ public sealed record Actor(string UserId, string UserName, Guid? OrganizationId,
         throw new AccessDeniedException();
     }
 
+    /// <summary>Work only the application itself does (inside a <see cref="SystemScope"/>): snapshots, bulk regeneration, seeding.</summary>
+    public void DemandSystem([CallerMemberName] string operation = "", [CallerFilePath] string file = "") =>
+        Demand(IsSystem, operation, file);
+
     public void DemandRole(string role, [CallerMemberName] string operation = "", [CallerFilePath] string file = "") =>
         Demand(IsSystem || IsIn(role), operation, file);
 }
