@@ -39,7 +39,7 @@ public sealed class RefusalLoggingTests(DatabaseFixture fixture) : DatabaseTest(
     }
 
     [Fact]
-    public async Task A_policy_refusing_a_signed_in_user_is_logged_with_the_users_id_and_organisation()
+    public async Task A_policy_refusing_a_signed_in_user_and_the_access_denied_page_are_logged_with_the_users_id()
     {
         var manager = await Fixture.ActorAsync(ArenaManager);
         var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -53,6 +53,11 @@ public sealed class RefusalLoggingTests(DatabaseFixture fixture) : DatabaseTest(
         Assert.Equal($"\"{manager.UserId}\"", refusal.Properties["UserId"].ToString());
         Assert.Equal($"\"{manager.OrganizationId}\"", refusal.Properties["OrganizationId"].ToString());
         Assert.DoesNotContain(ArenaManager, refusal.RenderMessage());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.Headers.Location)).StatusCode);
+        var shown = Assert.Single(_logs.Events, e => e.Properties.ContainsKey("Page"));
+        Assert.Equal("\"/access-denied\"", shown.Properties["Page"].ToString());
+        Assert.Equal($"\"{manager.UserId}\"", shown.Properties["UserId"].ToString());
     }
 
     public void Dispose() => _app?.Dispose();
