@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Users;
 
@@ -9,7 +10,7 @@ namespace SoftTargets.Core.Security;
 /// </summary>
 public sealed record Actor(string UserId, string UserName, Guid? OrganizationId, IReadOnlySet<string> Roles)
 {
-    /// <summary>The application itself: migrations, seeding and command-line verbs.</summary>
+    /// <summary>The application itself: migrations, seeding and command-line verbs, inside a <see cref="SystemScope"/>.</summary>
     public static Actor System { get; } = new("system", "system", null, new HashSet<string>());
 
     public static Actor Anonymous { get; } = new("", "anonymous", null, new HashSet<string>());
@@ -29,10 +30,17 @@ public sealed record Actor(string UserId, string UserName, Guid? OrganizationId,
     public bool CanChangeSitesOf(Guid organizationId) =>
         IsSystem || (IsIn(Domain.Users.Roles.VenueManager) && OrganizationId == organizationId);
 
-    public void Demand(bool allowed)
+    public void Demand(bool allowed, [CallerMemberName] string operation = "", [CallerFilePath] string file = "")
     {
-        if (!allowed) throw new AccessDeniedException();
+        if (allowed) return;
+        AccessRefusals.Announce(this, Path.GetFileNameWithoutExtension(file) + "." + operation);
+        throw new AccessDeniedException();
     }
 
-    public void DemandRole(string role) => Demand(IsSystem || IsIn(role));
+    /// <summary>Work only the application itself does (inside a <see cref="SystemScope"/>): snapshots, bulk regeneration, seeding.</summary>
+    public void DemandSystem([CallerMemberName] string operation = "", [CallerFilePath] string file = "") =>
+        Demand(IsSystem, operation, file);
+
+    public void DemandRole(string role, [CallerMemberName] string operation = "", [CallerFilePath] string file = "") =>
+        Demand(IsSystem || IsIn(role), operation, file);
 }

@@ -12,6 +12,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Users;
+using SoftTargets.Core.Security;
 
 namespace SoftTargets.Web.Cli;
 
@@ -43,6 +44,8 @@ public static class CommandLine
             return Usage;
         }
 
+        // Verbs are the operator acting as the application itself; the scope ends when the verb returns.
+        using var system = SystemScope.Begin();
         await using var scope = rootServices.CreateAsyncScope();
         var services = scope.ServiceProvider;
         try

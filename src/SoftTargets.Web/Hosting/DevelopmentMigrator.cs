@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Security;
 
 namespace SoftTargets.Web.Hosting;
 
@@ -12,6 +13,7 @@ public sealed class DevelopmentMigrator(IServiceScopeFactory scopes, ILogger<Dev
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        using var system = SystemScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Security;
 using SoftTargets.Tests;
 
 namespace SoftTargets.E2ETests.Infrastructure;
@@ -70,6 +71,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         return await work(scope.ServiceProvider);
     }
 
@@ -77,6 +79,7 @@ public sealed class AppFixture : IAsyncLifetime
     private async Task PrepareDataAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }

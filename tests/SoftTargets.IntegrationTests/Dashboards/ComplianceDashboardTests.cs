@@ -13,6 +13,7 @@ using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Security;
 using SoftTargets.IntegrationTests.Infrastructure;
 
 namespace SoftTargets.IntegrationTests.Dashboards;
@@ -109,6 +110,7 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
 
         var stale = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
         await using (var scope = Fixture.Factory.Services.CreateAsyncScope())
+        using (SystemScope.Begin())
             Assert.True(await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().RefreshSitesAsync() >= 2);
         var refreshed = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(Karlovarsky));
         await using (var db = Fixture.NewDbContext())
@@ -215,6 +217,7 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
     private async Task TakeSnapshotAsync()
     {
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync();
     }
 

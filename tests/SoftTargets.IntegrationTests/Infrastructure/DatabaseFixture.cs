@@ -56,6 +56,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
     private async Task PrepareDataAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
     }

@@ -5,7 +5,8 @@ namespace SoftTargets.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Lets a test call Core services as a chosen user; everywhere else (HTTP requests) the app's own
-/// accessor answers, so sign-in and cookies are tested for real.
+/// accessor answers, so sign-in and cookies are tested for real. Without ActAs, the app's rule holds:
+/// anonymous, or the application itself inside a <see cref="SystemScope"/>.
 /// </summary>
 public sealed class TestCurrentUser(CurrentUserAccessor real) : ICurrentUser
 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Security;
 using SoftTargets.IntegrationTests.Infrastructure;
 
 namespace SoftTargets.IntegrationTests.Plans;
@@ -56,6 +57,7 @@ public sealed class PlanRegenerationTests(DatabaseFixture fixture) : DatabaseTes
     {
         var progress = new List<int>();
         await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        using var system = SystemScope.Begin();
         var count = await scope.ServiceProvider.GetRequiredService<PlanRegeneration>()
             .RegenerateAllAsync(batchSize, new Recorder(progress));
         return (count, progress);

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using SoftTargets.Core.Domain.Audit;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Audit;
 using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Data.Interceptors;
@@ -22,6 +23,15 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 {
     private static readonly HashSet<string> NotAudited =
         [nameof(AuditableEntity.CreatedAt), nameof(AuditableEntity.CreatedBy), nameof(AuditableEntity.UpdatedAt), nameof(AuditableEntity.UpdatedBy), "Version"];
+
+    /// <summary>
+    /// Secrets of accounts (password hash, stamps, any token hash) are recorded only as changed, never
+    /// in clear: the trail is readable by auditors.
+    /// </summary>
+    internal const string Redacted = "***";
+
+    private static readonly HashSet<string> Secret =
+        [nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp)];
 
     /// <summary>Values longer than this (whole methodology documents, generated guidelines) are recorded by their hash.</summary>
     private const int MaxRecordedLength = 4096;
@@ -61,13 +71,24 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             var changes = Changes(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
             context.Add(new AuditLogEntry(now, actor.UserId.Length > 0 ? actor.UserId : actor.UserName, actor.UserName,
-                actor.OrganizationId, entry.Metadata.ClrType.Name, KeyOf(entry), ActionOf(entry.State), changes.ToJsonString()));
+                actor.OrganizationId, EntityTypeOf(entry), KeyOf(entry), ActionOf(entry.State), changes.ToJsonString()));
         }
     }
 
+    /// <summary>Users and their role memberships are audited (accountability); the rest of Identity's tables and the keys are not.</summary>
     private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditLogEntry or DataProtectionKey
         or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string> or IdentityRoleClaim<string>
-        or ApplicationUser or IdentityRole or IdentityUserRole<string>);
+        or IdentityRole);
+
+    private static string EntityTypeOf(EntityEntry entry) => entry.Entity switch
+    {
+        ApplicationUser => AuditEntityTypes.User,
+        IdentityUserRole<string> => AuditEntityTypes.UserRole,
+        _ => entry.Metadata.ClrType.Name,
+    };
+
+    private static bool IsSecret(string property) =>
+        Secret.Contains(property) || property.EndsWith("TokenHash", StringComparison.Ordinal) || property.Contains("Secret", StringComparison.Ordinal);
 
     private static void Stamp(EntityEntry entry, AuditableEntity entity, Actor actor, DateTimeOffset now)
     {
@@ -89,6 +110,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         foreach (var property in entry.Properties)
         {
             if (NotAudited.Contains(property.Metadata.Name) || property.Metadata.IsShadowProperty()) continue;
+            if (IsSecret(property.Metadata.Name))
+            {
+                if (RedactedChange(entry.State, property) is { } redacted) changes[property.Metadata.Name] = redacted;
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -114,6 +140,19 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             }
         }
         return changes;
+    }
+
+    private static JsonObject? RedactedChange(EntityState state, PropertyEntry property)
+    {
+        JsonNode? Mark(object? value) => value is null ? null : JsonValue.Create(Redacted);
+        return state switch
+        {
+            EntityState.Added => new JsonObject { ["before"] = null, ["after"] = Mark(property.CurrentValue) },
+            EntityState.Deleted => new JsonObject { ["before"] = Mark(property.OriginalValue), ["after"] = null },
+            EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue) =>
+                new JsonObject { ["before"] = Mark(property.OriginalValue), ["after"] = Mark(property.CurrentValue) },
+            _ => null,
+        };
     }
 
     private static JsonObject Change(object? before, object? after) =>

@@ -13,10 +13,16 @@ public static class AuditEntityTypes
 {
     public const string Site = nameof(Domain.Sites.Site);
 
+    /// <summary>A user account (Identity's user row), secrets redacted.</summary>
+    public const string User = "User";
+
+    /// <summary>A user's membership of a role (Identity's user-role row, keyed user id/role id).</summary>
+    public const string UserRole = "UserRole";
+
     public static readonly IReadOnlyList<string> All =
     [
         Site, nameof(Zone), nameof(Contact), nameof(ThreatScenario), nameof(SelfAssessmentAnswer), nameof(SiteDraft),
         nameof(SitePlan), nameof(PlanMeasure), nameof(Evidence), nameof(Finding), nameof(Drill), nameof(Incident),
-        nameof(Organization), nameof(Domain.Methodology.Methodology), nameof(MethodologyVersion),
+        nameof(Organization), nameof(Domain.Methodology.Methodology), nameof(MethodologyVersion), User, UserRole,
     ];
 }

@@ -3,6 +3,7 @@ using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Compliance;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Dashboards;
 
@@ -11,7 +12,7 @@ namespace SoftTargets.Core.Features.Dashboards;
 /// and methodology version, written by one INSERT … SELECT. Taking it again in the same month replaces
 /// the month's rows, so a month ends up with its last state; earlier months are never touched.
 /// </summary>
-public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> dbFactory, TimeProvider clock)
+public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     /// <summary>Any constant shared by the instances of the app: two instances never write the same month at once.</summary>
     private const long LockKey = 0x5_0F7_5A4B;
@@ -19,6 +20,7 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
     /// <summary>Brings every site's counts to today, then replaces the current month's snapshot; returns how many groups it holds.</summary>
     public async Task<int> TakeAsync(CancellationToken ct = default)
     {
+        (await currentUser.GetAsync(ct)).DemandSystem();
         var today = MeasureDeadlines.Today(clock);
         var month = new DateOnly(today.Year, today.Month, 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -46,6 +48,7 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
     /// </summary>
     public async Task<int> RefreshSitesAsync(CancellationToken ct = default)
     {
+        (await currentUser.GetAsync(ct)).DemandSystem();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         return await RefreshSitesAsync(db, MeasureDeadlines.Today(clock), ct);

@@ -76,6 +76,7 @@ public sealed class MethodologyLibrary(IDbContextFactory<SoftTargetsDbContext> d
     /// <summary>On a database without any methodology, imports and publishes the seeded library as version 1.</summary>
     public async Task<bool> EnsureSeededAsync(CancellationToken ct = default)
     {
+        (await currentUser.GetAsync(ct)).DemandSystem();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Methodologies.AnyAsync(ct)) return false;
         var file = ReadSeed();

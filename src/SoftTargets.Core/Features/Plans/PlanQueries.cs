@@ -4,6 +4,7 @@ using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans.Export;
@@ -118,6 +119,8 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
     /// <summary>The titles of the measures an upgrade would gain, lose or change, each from the version that has it.</summary>
     public async Task<PlanUpgradeView> DescribeUpgradeAsync(PlanUpgrade upgrade, CancellationToken ct = default)
     {
+        var actor = await currentUser.GetAsync(ct);
+        actor.Demand(actor.IsSystem || actor.IsIn(Roles.VenueManager) || actor.IsIn(Roles.Auditor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var older = await PublishedMeasuresAsync(db, upgrade.FromVersionId, ct);
         var newer = await PublishedMeasuresAsync(db, upgrade.ToVersionId, ct);

@@ -11,6 +11,7 @@ using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Sites;
+using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Plans;
 
@@ -21,7 +22,7 @@ namespace SoftTargets.Core.Features.Plans;
 /// Rows are written with COPY, batch by batch, each batch in one transaction; a failed batch leaves the
 /// batches before it saved and writes nothing of its own.
 /// </summary>
-public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbFactory, TimeProvider clock)
+public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     private const string By = "system";
 
@@ -29,6 +30,7 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
     public async Task<int> RegenerateAllAsync(int batchSize = 1_000, IProgress<int>? progress = null,
         System.Linq.Expressions.Expression<Func<Site, bool>>? which = null, CancellationToken ct = default)
     {
+        (await currentUser.GetAsync(ct)).DemandSystem();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var current = await db.CurrentPublishedAsync(ct)

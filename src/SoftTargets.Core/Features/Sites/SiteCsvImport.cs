@@ -30,7 +30,8 @@ public sealed class SiteCsvImport(IDbContextFactory<SoftTargetsDbContext> dbFact
     public async Task<SiteCsvResult> ImportAsync(Stream csv, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
-        var organizationId = actor.OrganizationId ?? throw new AccessDeniedException();
+        actor.Demand(actor.OrganizationId is not null);
+        var organizationId = actor.OrganizationId.GetValueOrDefault();
         actor.Demand(actor.CanChangeSitesOf(organizationId));
 
         using var content = new MemoryStream();

@@ -84,6 +84,8 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
     /// <summary>What a site may be, from the current published methodology: empty lists before one is published.</summary>
     public async Task<SiteCatalogues> GetCataloguesAsync(CancellationToken ct = default)
     {
+        var actor = await currentUser.GetAsync(ct);
+        actor.Demand(actor.IsAuthenticated);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var content = (await db.CurrentPublishedAsync(ct))?.Content;
         return new SiteCatalogues(content?.VenueTypes ?? [], content?.Attributes ?? [], content?.Roles ?? []);

@@ -52,6 +52,7 @@ public static class AccountExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUserAccessor>();
+        services.AddRefusalLogging();
     }
 
     /// <summary>API callers get a status code; browsers get redirected to the login or access-denied page.</summary>

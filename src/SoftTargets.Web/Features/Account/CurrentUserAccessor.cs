@@ -6,15 +6,17 @@ namespace SoftTargets.Web.Features.Account;
 
 /// <summary>
 /// Tells Core who is asking. In a Blazor circuit the authentication state is the truth; in a plain
-/// HTTP request (API, health) it is the request's user; with neither (command-line verbs, start-up
-/// work) the caller is the application itself.
+/// HTTP request (API, health) it is the request's user. With neither, the caller is the application
+/// itself only inside a <see cref="SystemScope"/> (command-line verbs, start-up work, scheduled jobs),
+/// and anonymous otherwise. A circuit or request always answers its own user, scope or not.
 /// </summary>
 public sealed class CurrentUserAccessor(AuthenticationStateProvider authenticationState, IHttpContextAccessor http) : ICurrentUser
 {
     public async ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
         var principal = await CircuitUserAsync() ?? http.HttpContext?.User;
-        return principal is null ? Actor.System : ToActor(principal);
+        if (principal is not null) return ToActor(principal);
+        return SystemScope.IsActive ? Actor.System : Actor.Anonymous;
     }
 
     public static Actor ToActor(ClaimsPrincipal principal)

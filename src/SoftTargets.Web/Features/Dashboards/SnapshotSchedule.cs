@@ -1,4 +1,5 @@
 using SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Security;
 
 namespace SoftTargets.Web.Features.Dashboards;
 
@@ -32,6 +33,7 @@ public sealed class SnapshotSchedule(IServiceScopeFactory scopes, IConfiguration
     {
         try
         {
+            using var system = SystemScope.Begin();
             await using var scope = scopes.CreateAsyncScope();
             var groups = await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync(ct);
             logger.LogInformation("Compliance snapshot of the month taken: {Groups} groups", groups);
