@@ -35,6 +35,7 @@ app.UseRequestLogging();
 app.UseCultures();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

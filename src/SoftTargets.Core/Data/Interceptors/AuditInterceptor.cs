@@ -65,7 +65,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         }
     }
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditLogEntry or DataProtectionKey
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (UserSession or SignInFailure) && IsAuditedKind(entry);
+
+    private static bool IsAuditedKind(EntityEntry entry) => entry.Entity is not (AuditLogEntry or DataProtectionKey
         or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string> or IdentityRoleClaim<string>
         or ApplicationUser or IdentityRole or IdentityUserRole<string>);
 

@@ -56,6 +56,7 @@ public static class AccountExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserStateProvider>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUserAccessor>();
+        services.AddSessionSecurity();
     }
 
     /// <summary>API callers get a status code; browsers get redirected to the login or access-denied page.</summary>
