@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Web.Features.Account;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace SoftTargets.IntegrationTests.Account;
 
@@ -88,6 +90,25 @@ public sealed class ServerSessionTests(DatabaseFixture fixture) : DatabaseTest(f
         var afterStampChange = await client.GetAsync("/api/sites");
 
         Assert.Equal(HttpStatusCode.Unauthorized, afterStampChange.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_live_circuit_whose_session_was_signed_out_elsewhere_is_no_longer_valid()
+    {
+        await Fixture.SignedInClientAsync(Auditor);
+        await using var db = Fixture.NewDbContext();
+        var key = await db.UserSessions.Select(s => s.Id).SingleAsync();
+        var store = Fixture.Factory.Services.GetRequiredService<DatabaseTicketStore>();
+        var circuitUser = (await store.RetrieveAsync(key))!.Principal;
+        await using var scope = Fixture.Factory.Services.CreateAsyncScope();
+        var revalidation = (RevalidatingUserStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+
+        var whileSignedIn = await revalidation.IsStillValidAsync(circuitUser, CancellationToken.None);
+        await store.RemoveAsync(key);
+        var afterSignOut = await revalidation.IsStillValidAsync(circuitUser, CancellationToken.None);
+
+        Assert.True(whileSignedIn);
+        Assert.False(afterSignOut);
     }
 
     private static async Task<string> SavedCookieAsync(HttpClient client)

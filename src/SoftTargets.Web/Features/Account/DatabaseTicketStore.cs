@@ -21,11 +21,15 @@ public sealed class DatabaseTicketStore(
     /// <summary>Last-seen times are written at most this often, so not every request writes a row.</summary>
     private static readonly TimeSpan TouchEvery = TimeSpan.FromSeconds(30);
 
+    /// <summary>The session key, also inside the ticket: a live Blazor circuit checks with it that its session still exists.</summary>
+    public const string SessionClaim = "st:session";
+
     private readonly IDataProtector _protector = dataProtection.CreateProtector("SoftTargets.UserSessions.v1");
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        AddSessionClaim(ticket, key);
         var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await DbAsync(scope);
@@ -38,6 +42,7 @@ public sealed class DatabaseTicketStore(
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
+        AddSessionClaim(ticket, key);
         var bytes = Protect(ticket);
         var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
@@ -75,6 +80,21 @@ public sealed class DatabaseTicketStore(
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await DbAsync(scope);
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+    }
+
+    /// <summary>True while the session exists and is within its idle timeout and lifetime.</summary>
+    public async Task<bool> IsLiveAsync(string key, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await DbAsync(scope);
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key, ct);
+        return session?.IsLive(clock.GetUtcNow(), settings.CurrentValue.IdleTimeout) == true;
+    }
+
+    private static void AddSessionClaim(AuthenticationTicket ticket, string key)
+    {
+        if (ticket.Principal.HasClaim(c => c.Type == SessionClaim) || ticket.Principal.Identity is not System.Security.Claims.ClaimsIdentity identity) return;
+        identity.AddClaim(new System.Security.Claims.Claim(SessionClaim, key));
     }
 
     private static Task<SoftTargetsDbContext> DbAsync(AsyncServiceScope scope) =>
