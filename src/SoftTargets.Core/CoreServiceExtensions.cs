@@ -39,6 +39,7 @@ public static class CoreServiceExtensions
         services.AddScoped<FindingService>();
         services.AddScoped<FindingQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiTokens>();
         services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanRegeneration>();

@@ -36,6 +36,7 @@ app.UseRequestLogging();
 app.UseCultures();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseRequestBodyLimits();
 

@@ -29,6 +29,9 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

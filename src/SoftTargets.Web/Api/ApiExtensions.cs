@@ -1,4 +1,5 @@
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Web.Features.Account;
 
 namespace SoftTargets.Web.Api;
 
@@ -16,6 +17,7 @@ public static class ApiExtensions
     {
         app.MapOpenApi("/api/openapi/{documentName}.json").RequireAuthorization();
         var api = app.MapGroup("/api").AddEndpointFilter<DomainErrorFilter>();
+        api.RequireApiProtection();
         api.MapSitesApi();
         api.MapMethodologyApi();
         api.MapGuidelinesApi();

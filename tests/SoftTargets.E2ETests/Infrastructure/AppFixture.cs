@@ -45,6 +45,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
+            builder.UseSetting("RateLimiting:Enabled", "false");
             builder.UseUrls(BaseUrl);
             builder.ConfigureTestServices(TestHosts.UseCheapPasswordHashing);
         });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Features.Users;
 using SoftTargets.Core.Security;
 using SoftTargets.Tests;
 using SoftTargets.Web.Features.Account;
@@ -40,6 +42,8 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
+            // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
+            builder.UseSetting("RateLimiting:Enabled", "false");
             builder.ConfigureTestServices(services =>
             {
                 TestHosts.UseCheapPasswordHashing(services);
@@ -105,6 +109,35 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
         var response = await PostLoginAsync(client, email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Signing in as {email} failed: {response.StatusCode}");
+        await AttachAntiforgeryHeaderAsync(client);
+        return client;
+    }
+
+    /// <summary>Sends the antiforgery header with every call, as the app's own pages do for unsafe API calls.</summary>
+    public static async Task AttachAntiforgeryHeaderAsync(HttpClient client)
+    {
+        var antiforgery = await client.GetFromJsonAsync<AntiforgeryAnswer>("/api/antiforgery")
+            ?? throw new InvalidOperationException("No antiforgery token.");
+        client.DefaultRequestHeaders.Remove(antiforgery.HeaderName);
+        client.DefaultRequestHeaders.Add(antiforgery.HeaderName, antiforgery.Token);
+    }
+
+    public sealed record AntiforgeryAnswer(string HeaderName, string Token);
+
+    /// <summary>Creates a personal API token for a demo user (with all their roles unless named).</summary>
+    public async Task<string> CreateApiTokenAsync(string email, TimeSpan? lifetime = null, params string[] roles)
+    {
+        var actor = await ActorAsync(email);
+        var scope = roles.Length > 0 ? roles : actor.Roles.ToArray();
+        return await AsAsync<string, ApiTokens>(email, async tokens =>
+            (await tokens.CreateAsync("test token", lifetime ?? TimeSpan.FromDays(30), scope)).Secret);
+    }
+
+    /// <summary>An HTTP client that calls as a machine client would: no cookies, only the API token.</summary>
+    public HttpClient TokenClient(string secret)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 

@@ -75,8 +75,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         }
     }
 
-    /// <summary>Users and their role memberships are audited (accountability); the rest of Identity's tables and the keys are not.</summary>
-    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditLogEntry or DataProtectionKey
+    /// <summary>
+    /// Users and their role memberships are audited (accountability); the rest of Identity's tables, the keys,
+    /// sessions and sign-in failure counts are not.
+    /// </summary>
+    private static bool IsAudited(EntityEntry entry) => entry.Entity is not (AuditLogEntry or DataProtectionKey or UserSession or SignInFailure
         or IdentityUserClaim<string> or IdentityUserLogin<string> or IdentityUserToken<string> or IdentityRoleClaim<string>
         or IdentityRole);
 

@@ -53,6 +53,7 @@ public static class AccountExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUserAccessor>();
         services.AddRefusalLogging();
+        services.AddSessionSecurity();
     }
 
     /// <summary>API callers get a status code; browsers get redirected to the login or access-denied page.</summary>

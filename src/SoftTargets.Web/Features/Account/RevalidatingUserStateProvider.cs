@@ -8,23 +8,30 @@ using SoftTargets.Core.Domain.Users;
 namespace SoftTargets.Web.Features.Account;
 
 /// <summary>
-/// Re-checks a live circuit's user every 30 minutes: a user who was deleted, locked out or had their
-/// security stamp changed (new password, new role) loses the circuit instead of keeping it for hours.
+/// Re-checks a live circuit's user as often as sessions check the security stamp: a user who was
+/// deleted, locked out, had their security stamp changed (new password, new role) or signed out in
+/// another tab loses the circuit instead of keeping it for hours.
 /// </summary>
 public sealed class RevalidatingUserStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+    ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options,
+    IOptions<SessionSettings> sessions, DatabaseTicketStore sessionStore)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(Math.Max(1, sessions.Value.SecurityStampCheckMinutes));
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken) =>
+        IsStillValidAsync(state.User, cancellationToken);
+
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
+        var session = principal.FindFirstValue(DatabaseTicketStore.SessionClaim);
+        if (session is not null && !await sessionStore.IsLiveAsync(session, cancellationToken)) return false;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.GetUserAsync(state.User);
+        var user = await users.GetUserAsync(principal);
         if (user is null || await users.IsLockedOutAsync(user)) return false;
         if (!users.SupportsUserSecurityStamp) return true;
-        var stamp = state.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);
     }
 }

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Users;
+
+namespace SoftTargets.Web.Features.Account;
+
+/// <summary>
+/// Keeps sign-in tickets in the <c>UserSessions</c> table; the cookie holds only the session key.
+/// Every node reads the same table and nothing is cached, so signing out (the row is deleted), the
+/// idle timeout and the absolute lifetime hold on every node from the next request.
+/// </summary>
+public sealed class DatabaseTicketStore(
+    IServiceScopeFactory scopes, IDataProtectionProvider dataProtection, IOptionsMonitor<SessionSettings> settings, TimeProvider clock)
+    : ITicketStore
+{
+    /// <summary>Last-seen times are written at most this often, so not every request writes a row.</summary>
+    private static readonly TimeSpan TouchEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>The session key, also inside the ticket: a live Blazor circuit checks with it that its session still exists.</summary>
+    public const string SessionClaim = "st:session";
+
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("SoftTargets.UserSessions.v1");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        AddSessionClaim(ticket, key);
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await DbAsync(scope);
+        db.UserSessions.Add(new UserSession(key, UserIdOf(ticket), Protect(ticket), now, now + settings.CurrentValue.AbsoluteLifetime));
+        await db.SaveChangesAsync();
+        // Sessions nobody came back to are swept here, at the next sign-in on any node.
+        await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        AddSessionClaim(ticket, key);
+        var bytes = Protect(ticket);
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await DbAsync(scope);
+        await db.UserSessions.Where(s => s.Id == key)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.LastSeenAt, now));
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await DbAsync(scope);
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key);
+        if (session is null) return null;
+        if (!session.IsLive(now, settings.CurrentValue.IdleTimeout))
+        {
+            await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+            return null;
+        }
+        if (now - session.LastSeenAt >= TouchEvery)
+            await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        try
+        {
+            return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await DbAsync(scope);
+        await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+    }
+
+    /// <summary>True while the session exists and is within its idle timeout and lifetime.</summary>
+    public async Task<bool> IsLiveAsync(string key, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = await DbAsync(scope);
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key, ct);
+        return session?.IsLive(clock.GetUtcNow(), settings.CurrentValue.IdleTimeout) == true;
+    }
+
+    private static void AddSessionClaim(AuthenticationTicket ticket, string key)
+    {
+        if (ticket.Principal.HasClaim(c => c.Type == SessionClaim) || ticket.Principal.Identity is not System.Security.Claims.ClaimsIdentity identity) return;
+        identity.AddClaim(new System.Security.Claims.Claim(SessionClaim, key));
+    }
+
+    private static Task<SoftTargetsDbContext> DbAsync(AsyncServiceScope scope) =>
+        scope.ServiceProvider.GetRequiredService<IDbContextFactory<SoftTargetsDbContext>>().CreateDbContextAsync();
+
+    private byte[] Protect(AuthenticationTicket ticket) => _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+
+    private static string? UserIdOf(AuthenticationTicket ticket) =>
+        ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+}
+
