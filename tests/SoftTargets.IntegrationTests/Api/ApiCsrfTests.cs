@@ -21,14 +21,20 @@ public sealed class ApiCsrfTests(DatabaseFixture fixture) : DatabaseTest(fixture
 
         var textPlain = await browser.PostAsync("/api/sites/import", new StringContent(Csv, Encoding.UTF8, "text/plain"));
         var form = await browser.PostAsync("/api/sites/import", new FormUrlEncodedContent(new Dictionary<string, string> { [Csv] = "" }));
+        var csvWithoutToken = await browser.PostAsync("/api/sites/import", new StringContent(Csv, Encoding.UTF8, "text/csv"));
         var editor = await CookieOnlyClientAsync(Editor);
         var methodology = await editor.PostAsync("/api/methodology/import", new StringContent("format: 1", Encoding.UTF8, "text/plain"));
+        var yamlWithoutToken = await editor.PostAsync("/api/methodology/import", new StringContent("format: 1", Encoding.UTF8, "application/yaml"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, textPlain.StatusCode);
-        Assert.Contains("antiforgery", await textPlain.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, methodology.StatusCode);
-        Assert.Contains("antiforgery", await methodology.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        // The bodies a page of another site can send without asking first are not what the imports read at all...
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, textPlain.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, methodology.StatusCode);
+        // ...and their own content types still need the antiforgery header when only the cookie signs the call in.
+        Assert.Equal(HttpStatusCode.BadRequest, csvWithoutToken.StatusCode);
+        Assert.Contains("antiforgery", await csvWithoutToken.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, yamlWithoutToken.StatusCode);
+        Assert.Contains("antiforgery", await yamlWithoutToken.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await SiteCountAsync());
     }
 

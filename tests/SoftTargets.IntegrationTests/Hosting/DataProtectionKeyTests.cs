@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,29 @@ public sealed class DataProtectionKeyTests(DatabaseFixture fixture) : DatabaseTe
 {
     [Fact]
     public async Task With_a_configured_key_the_stored_keys_are_encrypted_and_another_node_reads_the_cookie()
+    {
+        // The shared test host already keeps an unencrypted key in the table (kept across resets): set it aside
+        // so that the node under test makes its own key, and put it back afterwards for the hosts still running.
+        List<DataProtectionKey> keptKeys;
+        await using (var db = Fixture.NewDbContext())
+        {
+            keptKeys = await db.DataProtectionKeys.AsNoTracking().ToListAsync();
+            await db.DataProtectionKeys.ExecuteDeleteAsync();
+        }
+        try
+        {
+            await SignsInOnOneNodeAndIsReadByAnotherAsync();
+        }
+        finally
+        {
+            await using var db = Fixture.NewDbContext();
+            await db.DataProtectionKeys.ExecuteDeleteAsync();
+            db.DataProtectionKeys.AddRange(keptKeys);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private async Task SignsInOnOneNodeAndIsReadByAnotherAsync()
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         await using var firstNode = WithKey(key);

@@ -49,6 +49,8 @@ public static partial class AuthorizationMatrix
         ["PAGE /"] = Who.SignedIn,
         ["PAGE /account/login"] = Who.Everyone,
         ["PAGE /access-denied"] = Who.SignedIn,
+        ["PAGE /account/tokens"] = Who.SignedIn,
+        ["GET /api/antiforgery"] = Who.SignedIn,
         ["PAGE /error"] = Who.Everyone,
         ["PAGE /not-found"] = Who.Everyone,
         ["PAGE /admin/users"] = Who.Administrator,
@@ -152,6 +154,19 @@ public static partial class AuthorizationMatrix
 
     public static readonly Dictionary<string, Operation> Operations = new()
     {
+        // Presenting a secret is how a token caller signs in: anybody may try, and a wrong one gets nobody.
+        ["ApiTokens.AuthenticateAsync"] = Op<ApiTokens>(Who.Everyone, async (t, _) => (await t.AuthenticateAsync("stk_not-a-token")).Caller is null),
+        ["ApiTokens.CreateAsync"] = Op<ApiTokens>(Who.SignedIn, async (t, _) => await t.CreateAsync("", TimeSpan.FromDays(1), [])),
+        ["ApiTokens.ListAsync"] = Op<ApiTokens>(Who.SignedIn, async (t, _) => await t.ListAsync()),
+        ["ApiTokens.RevokeAsync"] = new(Who.SignedIn, async (services, _, _) =>
+        {
+            var tokens = services.GetRequiredService<ApiTokens>();
+            var actor = await services.GetRequiredService<SoftTargets.Core.Security.ICurrentUser>().GetAsync();
+            var (token, _) = await tokens.CreateAsync("Matrix", TimeSpan.FromDays(1), actor.Roles.ToList());
+            await tokens.RevokeAsync(token.Id);
+            return true;
+        }),
+
         ["HomeQueries.ForVenueManagerAsync"] = Op<HomeQueries>(Who.Managers, async (q, _) => await q.ForVenueManagerAsync()),
         ["HomeQueries.ForEditorAsync"] = Op<HomeQueries>(Who.Editor, async (q, _) => await q.ForEditorAsync()),
         ["HomeQueries.ForAuditorAsync"] = Op<HomeQueries>(Who.Auditor, async (q, _) => await q.ForAuditorAsync()),
@@ -228,7 +243,8 @@ public static partial class AuthorizationMatrix
             await p.PreviewAsync(new SiteSnapshot { Name = "Matrix", VenueTypeKey = "stadium", Region = Region.Praha, MaxOccupancy = 1000, DailyVisitors = 100 })),
 
         ["MethodologyQueries.ListVersionsAsync"] = Op<MethodologyQueries>(Who.MethodologyReaders, async (q, _) => await q.ListVersionsAsync()),
-        ["MethodologyLibrary.ImportAsync"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync("not: [valid")),
+        ["MethodologyLibrary.ImportAsync(String)"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync("not: [valid")),
+        ["MethodologyLibrary.ImportAsync(Stream)"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync(new MemoryStream("not: [valid"u8.ToArray()))),
         ["MethodologyLibrary.ExportAsync"] = Op<MethodologyLibrary>(Who.MethodologyReaders, async (l, ids) => await l.ExportAsync(ids.PublishedVersion, LibraryFileFormat.Yaml)),
         ["MethodologyLibrary.EnsureSeededAsync"] = Done<MethodologyLibrary>(Who.Nobody, (l, _) => l.EnsureSeededAsync()),
         ["MethodologyAuthoring.GetAsync"] = Op<MethodologyAuthoring>(Who.MethodologyReaders, async (a, ids) => await a.GetAsync(ids.PublishedVersion)),

@@ -17,7 +17,8 @@ public enum SignInOutcome { Succeeded, Failed, LockedOut }
 public sealed class PasswordSignIn(
     SignInManager<ApplicationUser> signIn, IDbContextFactory<SoftTargetsDbContext> dbFactory, TimeProvider clock, ILogger<PasswordSignIn> logger)
 {
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+    // Made by the configured hasher, so checking it costs what checking a real account's password costs.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<ApplicationUser>, string> DummyHashes = [];
 
     public async Task<SignInOutcome> SignInAsync(string email, string password, bool remember, string? clientAddress)
     {
@@ -55,7 +56,9 @@ public sealed class PasswordSignIn(
             return SignInOutcome.LockedOut;
         }
 
-        signIn.UserManager.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash.Value, password);
+        var hasher = signIn.UserManager.PasswordHasher;
+        var dummyHash = DummyHashes.GetValue(hasher, h => h.HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+        hasher.VerifyHashedPassword(new ApplicationUser(), dummyHash, password);
         if (failures is null) db.SignInFailures.Add(failures = new SignInFailure(key));
         failures.Fail(now, options.MaxFailedAccessAttempts, options.DefaultLockoutTimeSpan);
         try
