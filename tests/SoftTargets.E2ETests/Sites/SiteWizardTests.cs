@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
@@ -89,5 +91,30 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.GetByText("Zadejte název objektu.")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         await Page.ClickAsync("#culture-en");
+    }
+
+    [Fact]
+    public async Task A_name_another_site_of_the_organisation_has_is_refused_at_the_name_field_and_nothing_is_saved()
+    {
+        await SignInAsync(ArenaManager);
+        await GoToAsync("/sites/new");
+        await Page.FillAsync("#wizard-name", "Slezská aréna");
+        await Page.FillAsync("#wizard-address", "Horní náměstí 13, Opava");
+        await ChooseAsync("#wizard-region", "Moravian-Silesian");
+        await ChooseAsync("#wizard-venue-type", "Theatre or cinema");
+        await Page.FillAsync("#wizard-occupancy", "650");
+        await Page.FillAsync("#wizard-visitors", "400");
+        for (var step = 0; step < 4; step++) await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
+
+        await Page.ClickAsync("#wizard-save");
+
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Profile");
+        await Assertions.Expect(Page.GetByText("Another site of your organisation has this name")).ToBeVisibleAsync();
+        Assert.EndsWith("/sites/new", Page.Url);
+        await AssertAccessibleAsync();
+        var sites = await App.WithServicesAsync(services =>
+            services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>().Sites.CountAsync(s => s.Name == "Slezská aréna"));
+        Assert.Equal(1, sites);
     }
 }
