@@ -91,8 +91,21 @@ sys.exit(wapiti_main())
 PY
 }
 
+# Blazor links many pages only once the circuit runs: start the crawl from the signed-in user's sites
+# and their pages, and the API's readable addresses, too.
+starts=()
+for id in $(curl -fs -b "$jar" "$url/api/sites" | grep -o '"id":"[0-9a-f-]*"' | cut -d'"' -f4); do
+  for page in "" /plan /plan/print /threats /self-assessment /edit; do starts+=(-s "$url/sites/$id$page"); done
+  starts+=(-s "$url/api/sites/$id")
+done
+for page in /sites /findings /account/tokens /api/sites /api/openapi/v1.json; do starts+=(-s "$url$page"); done
+
+# Only the modules that stay on this machine: no ssrf or xxe (they ask an outside endpoint), no bug
+# reports, and every endpoint pointed at the app itself.
+modules=blindsql,cookieflags,csp,exec,file,http_headers,permanentxss,redirect,sql,xss,crlf,csrf
 echo "Scanning $url for at most $scan_time s..."
-run_wapiti -u "$url/" --scope folder -c "$work/cookies.json" \
+run_wapiti -u "$url/" --scope folder -c "$work/cookies.json" "${starts[@]}" -m "$modules" \
+  --endpoint "$url/" --no-bugreport \
   -x "$url/account/logout" -x "$url/account/login" \
   --max-scan-time "$scan_time" --max-attack-time "$((scan_time / 4))" \
   --flush-session --store-session "$work/session" \

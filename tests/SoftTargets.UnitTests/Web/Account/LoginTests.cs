@@ -14,6 +14,15 @@ public class LoginTests
     }
 
     [Theory]
+    [InlineData("/sites/1/plan/print¿'\"(", "/sites/1/plan/print%C2%BF'%22(")]
+    [InlineData("/sites?search=Koncertní síň", "/sites?search=Koncertn%C3%AD%20s%C3%AD%C5%88")]
+    public void Characters_a_location_header_cannot_carry_are_percent_encoded(string returnUrl, string expected)
+    {
+        Assert.Equal(expected, Login.SafeReturnUrl(returnUrl));
+        Assert.All(Login.SafeReturnUrl(returnUrl), c => Assert.InRange(c, '!', '~'));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("https://evil.example/phish")]
