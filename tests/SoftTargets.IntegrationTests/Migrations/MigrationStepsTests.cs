@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+using SoftTargets.Core.Data;
+using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Tests;
+
+namespace SoftTargets.IntegrationTests.Migrations;
+
+/// <summary>
+/// Databases migrated at different times end up alike: an empty database taken through every migration
+/// one at a time has the functions and triggers of the test run's database, migrated in one go when the
+/// app started; the recount's row locks come from their own migration, which goes down and up again.
+/// </summary>
+[ReadsOnly]
+public sealed class MigrationStepsTests(DatabaseFixture fixture) : DatabaseTest(fixture)
+{
+    private const string SiteCompliance = "20261129063946_SiteCompliance";
+    private const string RowLock = """PERFORM 1 FROM "SiteCompliance" WHERE "SiteId" = ANY (sites) ORDER BY "SiteId" FOR UPDATE;""";
+
+    [Fact]
+    public async Task Migrating_an_empty_database_one_step_at_a_time_gives_the_functions_and_triggers_the_app_runs_with()
+    {
+        await using var database = await TestDatabase.CreateAsync("softtargets_migration_steps");
+        await using (var db = DbContextOn(database))
+        {
+            var migrator = db.GetService<IMigrator>();
+            foreach (var migration in db.Database.GetMigrations())
+                await migrator.MigrateAsync(migration);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        var stepped = await RoutinesAsync(database.ConnectionString);
+        var current = await RoutinesAsync(Fixture.ConnectionString);
+
+        Assert.Equal(current, stepped);
+        Assert.Contains(RowLock, stepped["function refresh_site_compliance"]);
+        Assert.Contains("trigger site_compliance_updated on PlanMeasures", stepped.Keys);
+    }
+
+    [Fact]
+    public async Task The_recount_row_lock_migration_goes_down_to_the_first_recount_and_up_again()
+    {
+        await using var database = await TestDatabase.CreateAsync("softtargets_migration_row_lock");
+        await using var db = DbContextOn(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync();
+        var latest = await RoutinesAsync(database.ConnectionString);
+        Assert.Contains(RowLock, latest["function refresh_site_compliance"]);
+
+        await migrator.MigrateAsync(SiteCompliance);
+        var first = await RoutinesAsync(database.ConnectionString);
+        Assert.DoesNotContain("FOR UPDATE", first["function refresh_site_compliance"]);
+        Assert.Contains("LANGUAGE sql", first["function refresh_site_compliance"]);
+        await RecountAsync(database.ConnectionString);
+
+        await migrator.MigrateAsync();
+        Assert.Equal(latest, await RoutinesAsync(database.ConnectionString));
+        await RecountAsync(database.ConnectionString);
+    }
+
+    /// <summary>The app's own context (same registration, same model) on another database.</summary>
+    private SoftTargetsDbContext DbContextOn(TestDatabase database)
+    {
+        var db = Fixture.NewDbContext();
+        db.Database.SetConnectionString(database.ConnectionString);
+        return db;
+    }
+
+    /// <summary>Every function (pg_get_functiondef) and trigger (pg_get_triggerdef) of the public schema, by name.</summary>
+    private static async Task<SortedDictionary<string, string>> RoutinesAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT 'function ' || p.proname, pg_get_functiondef(p.oid)
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public'
+            UNION ALL
+            SELECT 'trigger ' || t.tgname || ' on ' || c.relname, pg_get_triggerdef(t.oid)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND NOT t.tgisinternal
+            """, connection);
+        var routines = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) routines.Add(reader.GetString(0), reader.GetString(1));
+        return routines;
+    }
+
+    private static async Task RecountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """SELECT refresh_site_compliance(ARRAY(SELECT "Id" FROM "Sites"), (now() AT TIME ZONE 'UTC')::date)""", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
