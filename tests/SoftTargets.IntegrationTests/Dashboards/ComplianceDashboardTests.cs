@@ -182,7 +182,8 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         command.Parameters.Add(new NpgsqlParameter { Value = holdingPid });
         var seen = "(not yet read)";
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        do
         {
             if (waitingStatement.IsCompleted)
             {
@@ -197,8 +198,8 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
                     return;
                 seen = reader.GetString(1);
             }
-            await Task.Delay(20); // the polling interval; the condition above is what the test waits for
         }
+        while (DateTime.UtcNow < deadline && await poll.WaitForNextTickAsync());
         Assert.Fail($"Within 15 s PostgreSQL never showed session {waitingPid} waiting on a lock held by session {holdingPid} (last seen: {seen}).");
     }
 
