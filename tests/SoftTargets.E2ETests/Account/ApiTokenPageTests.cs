@@ -20,8 +20,8 @@ public sealed class ApiTokenPageTests(AppFixture app) : BrowserTest(app)
 
         await Page.FillAsync("#token-name", "Nightly import");
         await Page.ClickAsync("#create-token");
-        var secret = (await Page.Locator("#token-secret").InnerTextAsync()).Trim();
         await Assertions.Expect(Page.Locator("#token-table")).ToContainTextAsync("Nightly import");
+        var secret = (await Page.Locator("#token-secret").InnerTextAsync()).Trim();
         await AssertAccessibleAsync();
 
         using var api = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
@@ -31,7 +31,7 @@ public sealed class ApiTokenPageTests(AppFixture app) : BrowserTest(app)
         Assert.Contains("Slezská aréna", await withToken.Content.ReadAsStringAsync());
 
         await GoToAsync("/account/tokens");
-        Assert.Equal(0, await Page.Locator("#token-secret").CountAsync());
+        await Assertions.Expect(Page.Locator("#token-secret")).ToHaveCountAsync(0);
         await Page.Locator("#token-table button[id^='revoke-']").ClickAsync();
         await Assertions.Expect(Page.Locator("#token-table .token-state")).ToHaveTextAsync("Revoked");
 
@@ -48,7 +48,7 @@ public sealed class ApiTokenPageTests(AppFixture app) : BrowserTest(app)
         await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
         await WaitForCircuitAsync();
 
-        Assert.Equal("API tokeny", await Page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("API tokeny");
         await AssertAccessibleAsync();
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Users;
 using SoftTargets.E2ETests.Infrastructure;
@@ -18,8 +20,8 @@ public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("a[lang='cs']");
         await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
-        Assert.Equal("Přihlášení do SoftTargets", await Page.Locator("h1").InnerTextAsync());
-        Assert.EndsWith("/account/login", Page.Url);
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Přihlášení do SoftTargets");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login$"));
         await AssertAccessibleAsync();
     }
 
@@ -36,16 +38,15 @@ public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
             await Page.FillAsync("#password", "wrong-password");
             await SubmitLoginAsync();
         }
-        var message = await Page.Locator("#login-message").InnerTextAsync();
 
-        Assert.Contains("locked after 5 wrong passwords", message);
+        await Assertions.Expect(Page.Locator("#login-message")).ToContainTextAsync("locked after 5 wrong passwords");
         await AssertAccessibleAsync();
 
         await Page.FillAsync("#email", Email);
         await Page.FillAsync("#password", Password);
         await SubmitLoginAsync();
-        Assert.Contains("locked", await Page.Locator("#login-message").InnerTextAsync());
-        Assert.Contains("/account/login", Page.Url);
+        await Assertions.Expect(Page.Locator("#login-message")).ToContainTextAsync("locked");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
     }
 
     /// <summary>Posts the sign-in form and waits for the answer page, so no message of the previous page is read.</summary>

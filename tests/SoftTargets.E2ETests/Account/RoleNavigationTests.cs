@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
 namespace SoftTargets.E2ETests.Account;
@@ -22,9 +24,9 @@ public sealed class RoleNavigationTests(AppFixture app) : BrowserTest(app)
 
         var shownNavigation = await Page.Locator("[id^='nav-']").EvaluateAllAsync<string[]>("links => links.map(l => l.id)");
         Assert.Equal(navigation.Order(), shownNavigation.Order());
-        Assert.True(await Page.Locator(homeSection).IsVisibleAsync());
-        Assert.Equal(1, await Page.Locator("section[id^='home-']").CountAsync());
-        Assert.Contains(figureValue, await Page.Locator($"{figure} .figure-value").InnerTextAsync());
+        await Assertions.Expect(Page.Locator(homeSection)).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("section[id^='home-']")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator($"{figure} .figure-value")).ToContainTextAsync(figureValue);
         await AssertAccessibleAsync();
     }
 
@@ -37,6 +39,6 @@ public sealed class RoleNavigationTests(AppFixture app) : BrowserTest(app)
         await Page.WaitForURLAsync("**/account/login");
 
         await Page.GotoAsync("/sites");
-        Assert.Contains("/account/login", Page.Url);
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
 namespace SoftTargets.E2ETests.Administration;
@@ -11,14 +12,13 @@ public sealed class AdministrationPagesTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("#nav-organizations");
         await Page.Locator("#organization-table").WaitForAsync();
-        Assert.Contains("ArenaPlus Venues a.s.", await Page.Locator("#organization-table").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#organization-table")).ToContainTextAsync("ArenaPlus Venues a.s.");
         await AssertAccessibleAsync();
 
         await Page.ClickAsync("#nav-users");
         await Page.Locator("#user-table").WaitForAsync();
-        var users = await Page.Locator("#user-table").InnerTextAsync();
-        Assert.Contains("auditor@softtargets.example", users);
-        Assert.Contains("Venue manager", users);
+        await Assertions.Expect(Page.Locator("#user-table")).ToContainTextAsync("auditor@softtargets.example");
+        await Assertions.Expect(Page.Locator("#user-table")).ToContainTextAsync("Venue manager");
         await AssertAccessibleAsync();
     }
 }

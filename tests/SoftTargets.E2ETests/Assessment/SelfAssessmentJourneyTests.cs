@@ -18,8 +18,8 @@ public sealed class SelfAssessmentJourneyTests(AppFixture app) : BrowserTest(app
         await SignInAsync(ArenaManager);
         await GoToAsync($"/sites/{hall}/self-assessment");
         await Page.Locator("#question-Q-GOV-01").WaitForAsync();
-        Assert.Contains("no answers yet", await Page.Locator("#score-Governance").InnerTextAsync());
-        Assert.True(await Page.Locator("#self-save").IsDisabledAsync());
+        await Assertions.Expect(Page.Locator("#score-Governance")).ToContainTextAsync("no answers yet");
+        await Assertions.Expect(Page.Locator("#self-save")).ToBeDisabledAsync();
         await AssertAccessibleAsync();
 
         await Level("Q-GOV-01", 2).ClickAsync();
@@ -28,12 +28,11 @@ public sealed class SelfAssessmentJourneyTests(AppFixture app) : BrowserTest(app
         await Page.ClickAsync("#self-save");
 
         await Assertions.Expect(Page.Locator("#score-Governance")).ToContainTextAsync("50%");
-        Assert.Contains("2 of 5 questions answered", await Page.Locator("#score-Governance").InnerTextAsync());
-        Assert.Contains("2 of", await Page.Locator("#score-overall").InnerTextAsync());
-        var calls = await Page.Locator("#calls-Q-GOV-01").InnerTextAsync();
-        Assert.Contains("GOV-01", calls);
-        Assert.Contains("Name a security lead and a deputy", calls);
-        Assert.True(await Level("Q-GOV-01", 2).Locator("input").IsCheckedAsync());
+        await Assertions.Expect(Page.Locator("#score-Governance")).ToContainTextAsync("2 of 5 questions answered");
+        await Assertions.Expect(Page.Locator("#score-overall")).ToContainTextAsync("2 of");
+        await Assertions.Expect(Page.Locator("#calls-Q-GOV-01")).ToContainTextAsync("GOV-01");
+        await Assertions.Expect(Page.Locator("#calls-Q-GOV-01")).ToContainTextAsync("Name a security lead and a deputy");
+        await Assertions.Expect(Level("Q-GOV-01", 2).Locator("input")).ToBeCheckedAsync();
         await AssertAccessibleAsync();
     }
 

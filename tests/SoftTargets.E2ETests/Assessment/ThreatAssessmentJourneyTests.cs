@@ -17,8 +17,8 @@ public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(a
         await SignInAsync(ArenaManager);
         await GoToAsync($"/sites/{mall}/threats");
         await Page.Locator("#threat-table").WaitForAsync();
-        Assert.Equal("0", await Page.Locator("#heat-cell-4-3 .heat-count").InnerTextAsync());
-        Assert.Contains("Inherent risk", await Page.Locator("#heat-map caption").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#heat-cell-4-3 .heat-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(Page.Locator("#heat-map caption")).ToContainTextAsync("Inherent risk");
         await AssertAccessibleAsync();
 
         await Page.ClickAsync("#assess-arson");
@@ -39,13 +39,13 @@ public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(a
         await Assertions.Expect(Page.Locator("#inherent-arson")).ToContainTextAsync("12 · high");
         await Assertions.Expect(Page.Locator("#residual-arson")).ToContainTextAsync("6 · medium");
         await Assertions.Expect(Page.Locator("#heat-cell-4-3 .heat-count")).ToHaveTextAsync("1");
-        Assert.Contains("Arson", await Page.Locator("#heat-cell-4-3").InnerTextAsync());
-        Assert.Equal("threat-arson", await Page.Locator("#threat-table tbody tr").First.GetAttributeAsync("id"));
+        await Assertions.Expect(Page.Locator("#heat-cell-4-3")).ToContainTextAsync("Arson");
+        await Assertions.Expect(Page.Locator("#threat-table tbody tr").First).ToHaveIdAsync("threat-arson");
 
         await Page.ClickAsync("#heat-map-residual");
         await Assertions.Expect(Page.Locator("#heat-cell-2-3 .heat-count")).ToHaveTextAsync("1");
         await Assertions.Expect(Page.Locator("#heat-map caption")).ToContainTextAsync("Residual risk");
-        Assert.Equal("0", await Page.Locator("#heat-cell-4-3 .heat-count").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#heat-cell-4-3 .heat-count")).ToHaveTextAsync("0");
         await AssertAccessibleAsync();
     }
 
@@ -59,13 +59,13 @@ public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(a
         await GoToAsync($"/sites/{stadium}/threats");
         await Page.Locator("#threat-table").WaitForAsync();
 
-        Assert.Contains("Posouzení hrozeb", await Page.Locator("h2").First.InnerTextAsync());
-        Assert.Contains("Hrozba", await Page.Locator("#threat-table thead").InnerTextAsync());
-        Assert.Contains("Útok střelnou zbraní", await Page.Locator("#threat-firearms").InnerTextAsync());
-        Assert.Contains("Výchozí riziko", await Page.Locator("#heat-map caption").InnerTextAsync());
-        Assert.Contains("Doporučeno", await Page.Locator("#threat-hostage-taking").InnerTextAsync());
-        Assert.True(await Page.Locator("#threats-read-only").IsVisibleAsync());
-        Assert.Equal(0, await Page.Locator("[id^=assess-], [id^=remove-]").CountAsync());
+        await Assertions.Expect(Page.Locator("h2").First).ToContainTextAsync("Posouzení hrozeb");
+        await Assertions.Expect(Page.Locator("#threat-table thead")).ToContainTextAsync("Hrozba");
+        await Assertions.Expect(Page.Locator("#threat-firearms")).ToContainTextAsync("Útok střelnou zbraní");
+        await Assertions.Expect(Page.Locator("#heat-map caption")).ToContainTextAsync("Výchozí riziko");
+        await Assertions.Expect(Page.Locator("#threat-hostage-taking")).ToContainTextAsync("Doporučeno");
+        await Assertions.Expect(Page.Locator("#threats-read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("[id^=assess-], [id^=remove-]")).ToHaveCountAsync(0);
         await AssertAccessibleAsync();
     }
 

@@ -22,7 +22,7 @@ public sealed class FindingJourneyTests(AppFixture app) : BrowserTest(app)
         var row = Page.Locator($"#plan-measures tr[data-key='{key}']");
         await row.Locator(".record-measure-finding").ClickAsync();
         await Page.Locator(".mud-dialog #finding-title").WaitForAsync();
-        Assert.Contains(key, await Page.Locator("#finding-measure").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#finding-measure")).ToContainTextAsync(key);
         await ChooseAsync("#finding-severity", "High");
         await Page.FillAsync("#finding-title", Title);
         await Page.FillAsync("#finding-text", "Queues form on the pavement next to the road with no barrier.");
@@ -49,7 +49,7 @@ public sealed class FindingJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.FillAsync("#finding-answer-text", "Steel barriers set up along the queue on 2 June.");
         await Page.ClickAsync("#answer-save");
         await Assertions.Expect(gridRow.Locator(".finding-state")).ToHaveTextAsync("Answered");
-        Assert.Equal(0, await gridRow.Locator(".finding-close").CountAsync());
+        await Assertions.Expect(gridRow.Locator(".finding-close")).ToHaveCountAsync(0);
         await SignOutAsync();
 
         await SignInAsync(Auditor);
@@ -65,7 +65,7 @@ public sealed class FindingJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(gridRow).ToHaveCountAsync(0);
         await ChooseAsync("#filter-finding-status", "Closed");
         await Assertions.Expect(gridRow.Locator(".finding-state")).ToHaveTextAsync("Closed");
-        Assert.Equal(0, await gridRow.Locator(".finding-close, .finding-reopen").CountAsync());
+        await Assertions.Expect(gridRow.Locator(".finding-close, .finding-reopen")).ToHaveCountAsync(0);
         await AssertAccessibleAsync();
     }
 
@@ -77,8 +77,8 @@ public sealed class FindingJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
         await GoToAsync("/findings");
 
-        Assert.Equal("Zjištění", (await Page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Contains("Závažnost", await Page.Locator("#finding-grid thead").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Zjištění");
+        await Assertions.Expect(Page.Locator("#finding-grid thead")).ToContainTextAsync("Závažnost");
         await ChooseAsync("#filter-finding-status", "Otevřené");
         var hallRow = Page.Locator("#finding-grid tbody tr").Filter(new() { HasText = "Koncertní síň Vltava" });
         await Assertions.Expect(hallRow.Locator(".finding-state")).ToHaveTextAsync("Otevřené");

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
 namespace SoftTargets.E2ETests.Culture;
@@ -8,22 +10,22 @@ public sealed class CultureSwitchTests(AppFixture app) : BrowserTest(app)
     public async Task Switching_to_czech_shows_czech_navigation_and_is_remembered()
     {
         await SignInAsync(Auditor);
-        Assert.Equal("Sites", (await Page.Locator("#nav-sites").InnerTextAsync()).Trim());
+        await Assertions.Expect(Page.Locator("#nav-sites")).ToHaveTextAsync("Sites");
 
         await Page.ClickAsync("#culture-cs");
         await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
         await WaitForCircuitAsync();
 
-        Assert.Equal("Objekty", (await Page.Locator("#nav-sites").InnerTextAsync()).Trim());
-        Assert.Equal("Úvod", (await Page.Locator("#nav-home").InnerTextAsync()).Trim());
-        Assert.Equal("Celá republika", await Page.Locator("#home-auditor").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#nav-sites")).ToHaveTextAsync("Objekty");
+        await Assertions.Expect(Page.Locator("#nav-home")).ToHaveTextAsync("Úvod");
+        await Assertions.Expect(Page.Locator("#home-auditor")).ToHaveTextAsync("Celá republika");
         await AssertAccessibleAsync();
 
         await GoToAsync("/sites");
         await Page.Locator("#site-grid tbody tr a").First.WaitForAsync();
-        Assert.Equal("cs", await Page.EvaluateAsync<string>("document.documentElement.lang"));
-        Assert.Contains("Řádků na stránku", await Page.Locator("#site-grid").InnerTextAsync());
-        Assert.Contains("Hledat", await Page.Locator("#site-search").GetAttributeAsync("placeholder") ?? "");
+        await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "cs");
+        await Assertions.Expect(Page.Locator("#site-grid")).ToContainTextAsync("Řádků na stránku");
+        await Assertions.Expect(Page.Locator("#site-search")).ToHaveAttributeAsync("placeholder", new Regex("Hledat"));
         await AssertAccessibleAsync();
     }
 }

@@ -43,7 +43,7 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
         await ChooseAsync("#filter-region", "Moravian-Silesian");
         await Page.WaitForURLAsync("**/dashboards?region=Moravskoslezsky");
         await Assertions.Expect(Page.Locator("#table-region tbody tr")).ToHaveCountAsync(2);
-        Assert.Contains("Moravian-Silesian", await Page.Locator("#table-region tbody tr").First.InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#table-region tbody tr").First).ToContainTextAsync("Moravian-Silesian");
         await Assertions.Expect(Page.Locator("#risk-map caption")).ToContainTextAsync("(2 in all)");
         var lines = await DownloadCsvAsync("#export-region-csv");
         Assert.StartsWith("Region,Sites,", lines[0]);
@@ -107,8 +107,8 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
         await GoToAsync("/dashboards");
         await Page.Locator("#table-region").WaitForAsync();
 
-        Assert.Equal("Přehled souladu", (await Page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Contains("Kraj", await Page.Locator("#table-region thead").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Přehled souladu");
+        await Assertions.Expect(Page.Locator("#table-region thead")).ToContainTextAsync("Kraj");
         await Assertions.Expect(Page.Locator("#risk-map caption")).ToContainTextAsync("Inherentní riziko");
         await Assertions.Expect(Page.Locator("#trend h2")).ToHaveTextAsync("Vývoj za posledních 12 měsíců");
         await AssertAccessibleAsync();

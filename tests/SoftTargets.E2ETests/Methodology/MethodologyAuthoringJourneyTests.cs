@@ -37,18 +37,17 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
         await Page.Locator("#checks-ok").WaitForAsync();
         await Page.ClickAsync("#impact-run");
         await Page.Locator("#impact-measures").WaitForAsync();
-        Assert.Contains("2 of 4 sites", await Page.Locator("#impact-summary").InnerTextAsync());
-        Assert.Contains("ACC-90", await Page.Locator("#impact-measures").InnerTextAsync());
-        Assert.Contains("Slezská aréna", await Page.Locator("#impact-sites").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#impact-summary")).ToContainTextAsync("2 of 4 sites");
+        await Assertions.Expect(Page.Locator("#impact-measures")).ToContainTextAsync("ACC-90");
+        await Assertions.Expect(Page.Locator("#impact-sites")).ToContainTextAsync("Slezská aréna");
         await AssertAccessibleAsync();
 
         await Page.FillAsync("#publish-note", "Stewards at every entrance of venues for 5,000 people or more.");
         await Page.ClickAsync("#publish");
         await Page.WaitForURLAsync("**/methodology/diff?**");
         await Page.Locator("#diff-measure").WaitForAsync();
-        var measures = await Page.Locator("#diff-measure").InnerTextAsync();
-        Assert.Contains("ACC-90", measures);
-        Assert.Contains("Added", measures);
+        await Assertions.Expect(Page.Locator("#diff-measure")).ToContainTextAsync("ACC-90");
+        await Assertions.Expect(Page.Locator("#diff-measure")).ToContainTextAsync("Added");
         await AssertAccessibleAsync();
     }
 
@@ -60,13 +59,13 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
         await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
         await GoToAsync("/methodology");
 
-        Assert.Equal("Verze metodiky", await Page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Verze metodiky");
         await AssertAccessibleAsync();
 
         await Page.Locator("#methodology-versions tbody a").First.ClickAsync();
         await Page.Locator("#measure-table").WaitForAsync();
-        Assert.True(await Page.GetByRole(AriaRole.Tab, new() { Name = "Opatření" }).IsVisibleAsync());
-        Assert.Contains("Klíč", await Page.Locator("#measure-table thead").InnerTextAsync());
+        await Assertions.Expect(Page.GetByRole(AriaRole.Tab, new() { Name = "Opatření" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#measure-table thead")).ToContainTextAsync("Klíč");
         await AssertAccessibleAsync();
         await Page.ClickAsync("#culture-en");
     }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
 namespace SoftTargets.E2ETests.Methodology;
@@ -12,9 +13,8 @@ public sealed class MethodologyPageTests(AppFixture app) : BrowserTest(app)
         await Page.ClickAsync("#nav-methodology");
         await Page.Locator("#methodology-versions").WaitForAsync();
 
-        var table = await Page.Locator("#methodology-versions").InnerTextAsync();
-        Assert.Contains("cz-soft-targets", table);
-        Assert.Contains("Published", table);
+        await Assertions.Expect(Page.Locator("#methodology-versions")).ToContainTextAsync("cz-soft-targets");
+        await Assertions.Expect(Page.Locator("#methodology-versions")).ToContainTextAsync("Published");
         await AssertAccessibleAsync();
     }
 }

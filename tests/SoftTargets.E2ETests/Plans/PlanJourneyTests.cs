@@ -35,8 +35,8 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
 
         await row.Locator(".upload-evidence").ClickAsync();
         await Page.Locator("#evidence-rules").WaitForAsync();
-        Assert.Contains("10 MB", await Page.Locator("#evidence-rules").InnerTextAsync());
-        Assert.Contains(".pdf", await Page.Locator("#evidence-rules").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#evidence-rules")).ToContainTextAsync("10 MB");
+        await Assertions.Expect(Page.Locator("#evidence-rules")).ToContainTextAsync(".pdf");
         var pdf = await WritePdfAsync();
         await Page.Locator(".mud-dialog input[type=file]").SetInputFilesAsync(pdf);
         await Assertions.Expect(Page.Locator("#evidence-chosen")).ToContainTextAsync(Path.GetFileName(pdf));
@@ -65,17 +65,17 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
         await GoToAsync($"/sites/{siteId}/plan");
         await Page.Locator("#plan-measures").WaitForAsync();
 
-        Assert.Equal($"Plán: {Stadium}", (await Page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Contains("Odpovědná role", await Page.Locator("#plan-measures thead").InnerTextAsync());
-        Assert.Equal(0, await Page.Locator("#generate-plan, .edit-measure").CountAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync($"Plán: {Stadium}");
+        await Assertions.Expect(Page.Locator("#plan-measures thead")).ToContainTextAsync("Odpovědná role");
+        await Assertions.Expect(Page.Locator("#generate-plan, .edit-measure")).ToHaveCountAsync(0);
         await Page.ClickAsync("#show-excluded");
         await Assertions.Expect(Page.Locator("#excluded-measures, #excluded-none")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
 
         await Page.GotoAsync($"/sites/{siteId}/plan/print");
-        Assert.Contains("Plán připravenosti", await Page.Locator("#print-heading").InnerTextAsync());
-        Assert.Contains("Tomáš Beneš", await Page.Locator("#print-contacts").InnerTextAsync());
-        Assert.True(await Page.Locator("#print-measures tbody tr").CountAsync() > 0);
+        await Assertions.Expect(Page.Locator("#print-heading")).ToContainTextAsync("Plán připravenosti");
+        await Assertions.Expect(Page.Locator("#print-contacts")).ToContainTextAsync("Tomáš Beneš");
+        await Assertions.Expect(Page.Locator("#print-measures tbody tr")).Not.ToHaveCountAsync(0);
         await AssertAccessibleAsync();
     }
 
@@ -93,7 +93,7 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
 
         await Assertions.Expect(Page.Locator("#plan-revision")).ToHaveTextAsync("1");
         await Assertions.Expect(Page.Locator("#generate-plan")).ToHaveTextAsync("Regenerate");
-        Assert.True(await Page.Locator("#plan-measures tbody tr").CountAsync() > 0);
+        await Assertions.Expect(Page.Locator("#plan-measures tbody tr")).Not.ToHaveCountAsync(0);
     }
 
     /// <summary>A site's first applicable measure nobody has started, with its English title from the plan.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
 namespace SoftTargets.E2ETests.Sites;
@@ -11,12 +12,12 @@ public sealed class SiteListTests(AppFixture app) : BrowserTest(app)
         await GoToAsync("/sites");
 
         await Page.Locator("#site-grid tbody tr a").First.WaitForAsync();
-        Assert.Equal(4, await Page.Locator("#site-grid tbody tr a").CountAsync());
+        await Assertions.Expect(Page.Locator("#site-grid tbody tr a")).ToHaveCountAsync(4);
         await AssertAccessibleAsync();
 
         await Page.FillAsync("#site-search", "Plzeň");
         await Page.Locator("#site-search").PressAsync("Enter");
-        await Page.WaitForFunctionAsync("() => document.querySelectorAll('#site-grid tbody tr a').length === 1");
-        Assert.Contains("Brána Plzeň", await Page.Locator("#site-grid tbody").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#site-grid tbody tr a")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.Locator("#site-grid tbody")).ToContainTextAsync("Brána Plzeň");
     }
 }

@@ -66,7 +66,7 @@ public sealed class SitePlanningJourneyTests(AppFixture app) : BrowserTest(app)
         var title = await App.WithServicesAsync(async services =>
             (await services.GetRequiredService<SoftTargetsDbContext>().SitePlans.SingleAsync(p => p.SiteId == siteId))
                 .Document.Measures.Single(m => m.Key == key).Title.Cs);
-        Assert.Contains("Kulturní dům Radost", await Page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Kulturní dům Radost");
         await AssertAccessibleAsync();
 
         await row.Locator(".edit-measure").ClickAsync();

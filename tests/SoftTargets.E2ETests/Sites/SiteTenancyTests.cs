@@ -30,8 +30,8 @@ public sealed class SiteTenancyTests(AppFixture app) : BrowserTest(app)
 
         await GoToAsync("/admin/users");
 
-        Assert.True(await Page.Locator("#access-denied").IsVisibleAsync());
-        Assert.Equal(0, await Page.Locator("#user-table").CountAsync());
+        await Assertions.Expect(Page.Locator("#access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#user-table")).ToHaveCountAsync(0);
         await AssertAccessibleAsync();
     }
 
@@ -43,7 +43,7 @@ public sealed class SiteTenancyTests(AppFixture app) : BrowserTest(app)
         await Page.ClickAsync("#nav-sites");
         await Page.Locator("#site-grid a:has-text('ZŠ Lipová')").ClickAsync();
 
-        Assert.Equal("ZŠ Lipová – hlavní budova", await Page.Locator("#site-name").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("ZŠ Lipová – hlavní budova");
         Assert.Contains("Pavilion A", await Page.ContentAsync());
         await AssertAccessibleAsync();
     }

@@ -69,12 +69,11 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
 
         await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
         await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Městské divadlo Opava");
-        var page = await Page.Locator("main").InnerTextAsync();
-        Assert.Contains("Hlediště", page);
-        Assert.Contains("Zkušebna v suterénu", page);
-        Assert.Contains("Petr Dvořák", page);
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Hlediště");
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Zkušebna v suterénu");
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Petr Dvořák");
         await GoToAsync("/sites");
-        Assert.Equal(0, await Page.Locator("#site-drafts").CountAsync());
+        await Assertions.Expect(Page.Locator("#site-drafts")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("#wizard-next");
 
-        Assert.Equal("Nový objekt", await Page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Nový objekt");
         await Assertions.Expect(Page.GetByText("Zadejte název objektu.")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         await Page.ClickAsync("#culture-en");

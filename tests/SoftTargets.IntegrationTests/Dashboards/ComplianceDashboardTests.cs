@@ -137,14 +137,15 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         await using var transaction = await first.BeginTransactionAsync();
         await Execute(first, """UPDATE "PlanMeasures" SET "Status" = 'Implemented' WHERE "MeasureKey" = 'GOV-02' AND "SiteId" = (SELECT "Id" FROM "Sites" WHERE "Name" = 'Muzeum Karlovy Vary')""");
 
-        // The second recount waits for the first transaction; counted before it commits, it would miss GOV-02.
-        var second = Task.Run(async () =>
-        {
-            await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
-            await connection.OpenAsync();
-            await Execute(connection, """UPDATE "PlanMeasures" SET "Status" = 'Implemented' WHERE "MeasureKey" = 'ACC-01' AND "SiteId" = (SELECT "Id" FROM "Sites" WHERE "Name" = 'Muzeum Karlovy Vary')""");
-        });
-        await Task.Delay(500);
+        // The second recount must wait for the first transaction; counted before it commits, it would miss GOV-02.
+        // It commits only once PostgreSQL shows the second session waiting on a lock the first one holds, so the
+        // order is certain rather than hoped for.
+        await using var other = new NpgsqlConnection(Fixture.ConnectionString);
+        await other.OpenAsync();
+        var firstPid = await Scalar<int>(first, "SELECT pg_backend_pid()");
+        var otherPid = await Scalar<int>(other, "SELECT pg_backend_pid()");
+        var second = Execute(other, """UPDATE "PlanMeasures" SET "Status" = 'Implemented' WHERE "MeasureKey" = 'ACC-01' AND "SiteId" = (SELECT "Id" FROM "Sites" WHERE "Name" = 'Muzeum Karlovy Vary')""");
+        await WaitUntilBlockedAsync(otherPid, firstPid, second);
         await transaction.CommitAsync();
         await second;
 
@@ -156,6 +157,50 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Polls from a connection of its own (each query its own transaction, so the activity view is read
+    /// afresh) until the waiting session shows a lock wait that the holding session causes.
+    /// </summary>
+    private async Task WaitUntilBlockedAsync(int waitingPid, int holdingPid, Task waitingStatement)
+    {
+        await using var observer = new NpgsqlConnection(Fixture.ConnectionString);
+        await observer.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT a.wait_event_type IS NOT DISTINCT FROM 'Lock' AND $2 = ANY (pg_blocking_pids(a.pid)),
+                   format('%s %s:%s blocked by {%s}', a.state, a.wait_event_type, a.wait_event, array_to_string(pg_blocking_pids(a.pid), ','))
+            FROM pg_stat_activity a WHERE a.pid = $1
+            """, observer);
+        command.Parameters.Add(new NpgsqlParameter { Value = waitingPid });
+        command.Parameters.Add(new NpgsqlParameter { Value = holdingPid });
+        var seen = "(not yet read)";
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        do
+        {
+            if (waitingStatement.IsCompleted)
+            {
+                await waitingStatement;
+                Assert.Fail($"The second update finished while the first transaction was still open (last seen: {seen}): it did not wait for the first transaction's lock.");
+            }
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                if (!await reader.ReadAsync())
+                    Assert.Fail($"Session {waitingPid} is not in pg_stat_activity.");
+                if (reader.GetBoolean(0))
+                    return;
+                seen = reader.GetString(1);
+            }
+        }
+        while (DateTime.UtcNow < deadline && await poll.WaitForNextTickAsync());
+        Assert.Fail($"Within 15 s PostgreSQL never showed session {waitingPid} waiting on a lock held by session {holdingPid} (last seen: {seen}).");
     }
 
     [Fact]
