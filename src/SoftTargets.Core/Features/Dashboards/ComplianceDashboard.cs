@@ -101,6 +101,19 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
             .OrderBy(g => g.By).ThenBy(g => g.Key, StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>The figures of the filter's sites without breakdowns: the same as <see cref="ComplianceOverview.Totals"/>, in one row.</summary>
+    public async Task<ComplianceFigures> GetTotalsAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Database.SqlQuery<FigureRow>(Statement(filter, MeasureDeadlines.Today(clock), Totals)).ToListAsync(ct);
+        return rows.Single().ToFigures();
+    }
+
+    private const string Totals = """
+        SELECT 0 AS "Grouping", NULL::text AS "Key",
+        """ + Sums;
+
     /// <summary>
     /// The totals and the four breakdowns. The figures add up, so the sites are first summed per
     /// combination of the four keys (hundreds of rows) and the grouping sets are taken over those.
