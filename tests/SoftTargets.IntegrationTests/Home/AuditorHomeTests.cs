@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Home;

@@ -178,30 +178,35 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         return new PagedResult<SiteFigures>(sites, total);
     }
 
-    /// <summary>Every site of the set, in the order of <see cref="ListSitesAsync"/>, for export.</summary>
-    public async Task<IReadOnlyList<SiteFigures>> ListAllSitesAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        (await QuerySitesAsync(filter, null, 0, ct)).Sites;
+    /// <summary>Every site of the set, in the order of <see cref="ListSitesAsync"/>, for export: streamed as PostgreSQL sends them, none kept.</summary>
+    public async IAsyncEnumerable<SiteFigures> ListAllSitesAsync(DashboardFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await foreach (var row in db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), SitesSelect, null, 0)).AsAsyncEnumerable().WithCancellation(ct))
+            yield return row.ToSiteFigures();
+    }
 
     private async Task<(IReadOnlyList<SiteFigures> Sites, int Total)> QuerySitesAsync(DashboardFilter filter, int? take, int skip, CancellationToken ct)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One row per site: no grouping, only the page is sorted out of the set (LIMIT NULL is no limit).
-        const string select = """
-            SELECT site."Id", site."Name", site."Region", site."VenueTypeKey", site."Tier", count(*) OVER () AS "Total",
-                   1 AS "Sites", site.has_plan::int AS "SitesWithPlan", (site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
-                   site.counted_weight AS "CountedWeight", site.implemented_weight AS "ImplementedWeight",
-                   site.essential_counted AS "EssentialCounted", site.essential_implemented AS "EssentialImplemented", site.set_aside AS "SetAside",
-                   site.overdue_measures::int AS "OverdueMeasures", site.overdue_reviews::int AS "OverdueReviews", site.open_findings AS "OpenFindings",
-                   site.overdue_findings::int AS "OverdueFindings", site.drills::int AS "DrillsLast12Months", (site.drills > 0)::int AS "SitesDrilledLast12Months"
-            FROM site
-            ORDER BY CASE WHEN site.counted_weight = 0 THEN 1 ELSE 0 END, site.implemented_weight::numeric / nullif(site.counted_weight, 0), site."Name", site."Id"
-            LIMIT {0} OFFSET {1}
-            """;
-        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), select, take, skip)).ToListAsync(ct);
-        return (rows.Select(r => new SiteFigures(r.Id, r.Name, Enum.Parse<Region>(r.Region), r.VenueTypeKey, r.Tier, r.ToFigures())).ToList(),
-            rows.Count == 0 ? 0 : (int)rows[0].Total);
+        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), SitesSelect, take, skip)).ToListAsync(ct);
+        return (rows.Select(r => r.ToSiteFigures()).ToList(), rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
+
+    /// <summary>One row per site: no grouping, only the page is sorted out of the set (LIMIT NULL is no limit).</summary>
+    private const string SitesSelect = """
+        SELECT site."Id", site."Name", site."Region", site."VenueTypeKey", site."Tier", count(*) OVER () AS "Total",
+               1 AS "Sites", site.has_plan::int AS "SitesWithPlan", (site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
+               site.counted_weight AS "CountedWeight", site.implemented_weight AS "ImplementedWeight",
+               site.essential_counted AS "EssentialCounted", site.essential_implemented AS "EssentialImplemented", site.set_aside AS "SetAside",
+               site.overdue_measures::int AS "OverdueMeasures", site.overdue_reviews::int AS "OverdueReviews", site.open_findings AS "OpenFindings",
+               site.overdue_findings::int AS "OverdueFindings", site.drills::int AS "DrillsLast12Months", (site.drills > 0)::int AS "SitesDrilledLast12Months"
+        FROM site
+        ORDER BY CASE WHEN site.counted_weight = 0 THEN 1 ELSE 0 END, site.implemented_weight::numeric / nullif(site.counted_weight, 0), site."Name", site."Id"
+        LIMIT {0} OFFSET {1}
+        """;
 
     /// <summary>The figure columns, named as <see cref="ComplianceFigures"/>' properties, in the order <see cref="Sums"/> selects them.</summary>
     internal static readonly string[] FigureColumns =
@@ -293,6 +298,8 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         int SitesWithCurrentPlan, long CountedWeight, long ImplementedWeight, int EssentialCounted, int EssentialImplemented, int SetAside,
         int OverdueMeasures, int OverdueReviews, int OpenFindings, int OverdueFindings, int DrillsLast12Months, int SitesDrilledLast12Months)
     {
+        public SiteFigures ToSiteFigures() => new(Id, Name, Enum.Parse<Region>(Region), VenueTypeKey, Tier, ToFigures());
+
         public ComplianceFigures ToFigures() => new FigureRow(0, null, Sites, SitesWithPlan, SitesWithCurrentPlan, CountedWeight, ImplementedWeight,
             EssentialCounted, EssentialImplemented, SetAside, OverdueMeasures, OverdueReviews, OpenFindings, OverdueFindings, DrillsLast12Months,
             SitesDrilledLast12Months).ToFigures();
