@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using SoftTargets.Core.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
@@ -60,27 +61,33 @@ public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<
 /// PostgreSQL in one statement (the totals and the four breakdowns as grouping sets); no row is
 /// loaded to be counted here.
 /// </summary>
-public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
-    /// <summary>The catalogues of each published version, read once: a published version never changes.</summary>
-    private static readonly ConcurrentDictionary<Guid, (IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers)> Catalogues = new();
-
     public async Task<DashboardChoices> GetChoicesAsync(CancellationToken ct = default)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.CurrentPublishedIdAsync(ct);
-        var catalogues = current is not { } id ? ([], []) : Catalogues.TryGetValue(id, out var known) ? known
-            : Catalogues.GetOrAdd(id, await LoadCataloguesAsync(db, id, ct));
+        // Only a published version's id is ever a key: its content never changes, so the entry is never stale.
+        var catalogues = await db.CurrentPublishedIdAsync(ct) is { } id
+            ? await cache.GetOrCreateAsync($"methodology-version:{id}:catalogues", (db, id),
+                static (state, token) => LoadCataloguesAsync(state.db, state.id, token), cancellationToken: ct)
+            : VersionCatalogues.None;
         var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
         return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList());
     }
 
-    private static async Task<(IReadOnlyList<CatalogItem>, IReadOnlyList<CatalogItem>)> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
+    private static async ValueTask<VersionCatalogues> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
     {
         var content = await db.MethodologyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Content).SingleAsync(ct);
-        return (content.VenueTypes, content.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList());
+        return new VersionCatalogues(content.VenueTypes, content.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList());
+    }
+
+    /// <summary>The venue types and tiers of a published version. Immutable, so the cache hands out one instance without copying it.</summary>
+    [ImmutableObject(true)]
+    internal sealed record VersionCatalogues(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers)
+    {
+        public static readonly VersionCatalogues None = new([], []);
     }
 
     private async Task DemandReaderAsync(CancellationToken ct)
