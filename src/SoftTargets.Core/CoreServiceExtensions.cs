@@ -21,6 +21,8 @@ public static class CoreServiceExtensions
     public static IServiceCollection AddSoftTargetsCore(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(TimeProvider.System);
+        // Published methodology versions never change: cached by version id, correct on every node.
+        services.AddHybridCache();
         services.AddScoped<AuditInterceptor>();
 
         // Scoped, not singleton: each scope (a request or a Blazor circuit) audits as its own user.

@@ -228,10 +228,11 @@ public static partial class AuthorizationMatrix
 
         ["ComplianceDashboard.GetChoicesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetChoicesAsync()),
         ["ComplianceDashboard.GetAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetAsync(new DashboardFilter())),
+        ["ComplianceDashboard.GetTotalsAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTotalsAsync(new DashboardFilter())),
         ["ComplianceDashboard.GetRiskAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetRiskAsync(new DashboardFilter())),
         ["ComplianceDashboard.GetTrendAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTrendAsync(new DashboardFilter())),
         ["ComplianceDashboard.ListSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => (await d.ListSitesAsync(new DashboardFilter(), new PageRequest(PageSize: 100))).Items.Any(s => s.Id == ids.Site)),
-        ["ComplianceDashboard.ListAllSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => (await d.ListAllSitesAsync(new DashboardFilter())).Any(s => s.Id == ids.Site)),
+        ["ComplianceDashboard.ListAllSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => await d.ListAllSitesAsync(new DashboardFilter()).AnyAsync(s => s.Id == ids.Site)),
         ["ComplianceSnapshots.TakeAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.TakeAsync()),
         ["ComplianceSnapshots.RefreshSitesAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.RefreshSitesAsync()),
 

@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using SoftTargets.Core.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
@@ -60,27 +61,33 @@ public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<
 /// PostgreSQL in one statement (the totals and the four breakdowns as grouping sets); no row is
 /// loaded to be counted here.
 /// </summary>
-public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
-    /// <summary>The catalogues of each published version, read once: a published version never changes.</summary>
-    private static readonly ConcurrentDictionary<Guid, (IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers)> Catalogues = new();
-
     public async Task<DashboardChoices> GetChoicesAsync(CancellationToken ct = default)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.CurrentPublishedIdAsync(ct);
-        var catalogues = current is not { } id ? ([], []) : Catalogues.TryGetValue(id, out var known) ? known
-            : Catalogues.GetOrAdd(id, await LoadCataloguesAsync(db, id, ct));
+        // Only a published version's id is ever a key: its content never changes, so the entry is never stale.
+        var catalogues = await db.CurrentPublishedIdAsync(ct) is { } id
+            ? await cache.GetOrCreateAsync($"methodology-version:{id}:catalogues", (db, id),
+                static (state, token) => LoadCataloguesAsync(state.db, state.id, token), cancellationToken: ct)
+            : VersionCatalogues.None;
         var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
         return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList());
     }
 
-    private static async Task<(IReadOnlyList<CatalogItem>, IReadOnlyList<CatalogItem>)> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
+    private static async ValueTask<VersionCatalogues> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
     {
         var content = await db.MethodologyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Content).SingleAsync(ct);
-        return (content.VenueTypes, content.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList());
+        return new VersionCatalogues(content.VenueTypes, content.Tiers.Select(t => new CatalogItem(t.Key, t.Name)).ToList());
+    }
+
+    /// <summary>The venue types and tiers of a published version. Immutable, so the cache hands out one instance without copying it.</summary>
+    [ImmutableObject(true)]
+    internal sealed record VersionCatalogues(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers)
+    {
+        public static readonly VersionCatalogues None = new([], []);
     }
 
     private async Task DemandReaderAsync(CancellationToken ct)
@@ -100,6 +107,19 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         return new ComplianceOverview(totals, groups.Where(g => g.By != Breakdown.Total)
             .OrderBy(g => g.By).ThenBy(g => g.Key, StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The figures of the filter's sites without breakdowns: the same as <see cref="ComplianceOverview.Totals"/>, in one row.</summary>
+    public async Task<ComplianceFigures> GetTotalsAsync(DashboardFilter filter, CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Database.SqlQuery<FigureRow>(Statement(filter, MeasureDeadlines.Today(clock), Totals)).ToListAsync(ct);
+        return rows.Single().ToFigures();
+    }
+
+    private const string Totals = """
+        SELECT 0 AS "Grouping", NULL::text AS "Key",
+        """ + Sums;
 
     /// <summary>
     /// The totals and the four breakdowns. The figures add up, so the sites are first summed per
@@ -165,30 +185,35 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         return new PagedResult<SiteFigures>(sites, total);
     }
 
-    /// <summary>Every site of the set, in the order of <see cref="ListSitesAsync"/>, for export.</summary>
-    public async Task<IReadOnlyList<SiteFigures>> ListAllSitesAsync(DashboardFilter filter, CancellationToken ct = default) =>
-        (await QuerySitesAsync(filter, null, 0, ct)).Sites;
+    /// <summary>Every site of the set, in the order of <see cref="ListSitesAsync"/>, for export: streamed as PostgreSQL sends them, none kept.</summary>
+    public async IAsyncEnumerable<SiteFigures> ListAllSitesAsync(DashboardFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await DemandReaderAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await foreach (var row in db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), SitesSelect, null, 0)).AsAsyncEnumerable().WithCancellation(ct))
+            yield return row.ToSiteFigures();
+    }
 
     private async Task<(IReadOnlyList<SiteFigures> Sites, int Total)> QuerySitesAsync(DashboardFilter filter, int? take, int skip, CancellationToken ct)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One row per site: no grouping, only the page is sorted out of the set (LIMIT NULL is no limit).
-        const string select = """
-            SELECT site."Id", site."Name", site."Region", site."VenueTypeKey", site."Tier", count(*) OVER () AS "Total",
-                   1 AS "Sites", site.has_plan::int AS "SitesWithPlan", (site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
-                   site.counted_weight AS "CountedWeight", site.implemented_weight AS "ImplementedWeight",
-                   site.essential_counted AS "EssentialCounted", site.essential_implemented AS "EssentialImplemented", site.set_aside AS "SetAside",
-                   site.overdue_measures::int AS "OverdueMeasures", site.overdue_reviews::int AS "OverdueReviews", site.open_findings AS "OpenFindings",
-                   site.overdue_findings::int AS "OverdueFindings", site.drills::int AS "DrillsLast12Months", (site.drills > 0)::int AS "SitesDrilledLast12Months"
-            FROM site
-            ORDER BY CASE WHEN site.counted_weight = 0 THEN 1 ELSE 0 END, site.implemented_weight::numeric / nullif(site.counted_weight, 0), site."Name", site."Id"
-            LIMIT {0} OFFSET {1}
-            """;
-        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), select, take, skip)).ToListAsync(ct);
-        return (rows.Select(r => new SiteFigures(r.Id, r.Name, Enum.Parse<Region>(r.Region), r.VenueTypeKey, r.Tier, r.ToFigures())).ToList(),
-            rows.Count == 0 ? 0 : (int)rows[0].Total);
+        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), SitesSelect, take, skip)).ToListAsync(ct);
+        return (rows.Select(r => r.ToSiteFigures()).ToList(), rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
+
+    /// <summary>One row per site: no grouping, only the page is sorted out of the set (LIMIT NULL is no limit).</summary>
+    private const string SitesSelect = """
+        SELECT site."Id", site."Name", site."Region", site."VenueTypeKey", site."Tier", count(*) OVER () AS "Total",
+               1 AS "Sites", site.has_plan::int AS "SitesWithPlan", (site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
+               site.counted_weight AS "CountedWeight", site.implemented_weight AS "ImplementedWeight",
+               site.essential_counted AS "EssentialCounted", site.essential_implemented AS "EssentialImplemented", site.set_aside AS "SetAside",
+               site.overdue_measures::int AS "OverdueMeasures", site.overdue_reviews::int AS "OverdueReviews", site.open_findings AS "OpenFindings",
+               site.overdue_findings::int AS "OverdueFindings", site.drills::int AS "DrillsLast12Months", (site.drills > 0)::int AS "SitesDrilledLast12Months"
+        FROM site
+        ORDER BY CASE WHEN site.counted_weight = 0 THEN 1 ELSE 0 END, site.implemented_weight::numeric / nullif(site.counted_weight, 0), site."Name", site."Id"
+        LIMIT {0} OFFSET {1}
+        """;
 
     /// <summary>The figure columns, named as <see cref="ComplianceFigures"/>' properties, in the order <see cref="Sums"/> selects them.</summary>
     internal static readonly string[] FigureColumns =
@@ -280,6 +305,8 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         int SitesWithCurrentPlan, long CountedWeight, long ImplementedWeight, int EssentialCounted, int EssentialImplemented, int SetAside,
         int OverdueMeasures, int OverdueReviews, int OpenFindings, int OverdueFindings, int DrillsLast12Months, int SitesDrilledLast12Months)
     {
+        public SiteFigures ToSiteFigures() => new(Id, Name, Enum.Parse<Region>(Region), VenueTypeKey, Tier, ToFigures());
+
         public ComplianceFigures ToFigures() => new FigureRow(0, null, Sites, SitesWithPlan, SitesWithCurrentPlan, CountedWeight, ImplementedWeight,
             EssentialCounted, EssentialImplemented, SetAside, OverdueMeasures, OverdueReviews, OpenFindings, OverdueFindings, DrillsLast12Months,
             SitesDrilledLast12Months).ToFigures();

@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
 
@@ -22,7 +23,7 @@ public sealed record AdministratorHome(int Organizations, int Users, int LockedO
 /// The figures on each role's home page, counted in the database. Each method returns null when the
 /// caller does not have the role.
 /// </summary>
-public sealed class HomeQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class HomeQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, ComplianceDashboard dashboard)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -67,18 +68,17 @@ public sealed class HomeQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
     {
         var actor = await currentUser.GetAsync(ct);
         if (!actor.IsIn(Roles.Auditor)) return null;
+        // The whole country's figures as the dashboard reads them from the per-site counts, so both pages agree.
+        var country = await dashboard.GetTotalsAsync(new DashboardFilter(), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var essential = db.PlanMeasures.Where(m => m.IsApplicable && m.Priority == MeasurePriority.Essential);
-        var openFindings = db.Findings.Where(f => f.Status != FindingStatus.Closed);
-        var today = Today;
         return new AuditorHome(
-            await db.Sites.CountAsync(ct),
-            await db.Sites.CountAsync(s => db.SitePlans.Any(p => p.SiteId == s.Id), ct),
+            country.Sites,
+            country.SitesWithPlan,
             await db.Organizations.CountAsync(o => o.Kind == OrganizationKind.Operator, ct),
-            await essential.CountAsync(ct),
-            await essential.CountAsync(m => m.Status == MeasureStatus.Implemented, ct),
-            await openFindings.CountAsync(ct),
-            await openFindings.CountAsync(f => f.DueDate < today, ct));
+            country.EssentialCounted,
+            country.EssentialImplemented,
+            country.OpenFindings,
+            country.OverdueFindings);
     }
 
     public async Task<AdministratorHome?> ForAdministratorAsync(CancellationToken ct = default)

@@ -17,28 +17,29 @@ public static class DashboardEndpoints
                 var table = await BuildAsync(name.ToLowerInvariant(), filter, dashboard, tables, ct);
                 if (table is null) return Results.NotFound();
                 var file = $"compliance-{name.ToLowerInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+                // Rows go to the response body as the query yields them; nothing holds the whole table.
                 return format == "csv"
-                    ? Results.File(TableFile.Csv(table), "text/csv; charset=utf-8", file)
-                    : Results.File(TableFile.Xlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+                    ? Results.Stream(body => TableFile.WriteCsvAsync(table, body, ct), "text/csv; charset=utf-8", file)
+                    : Results.Stream(body => TableFile.WriteXlsxAsync(table, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
             })
             .RequireAuthorization(Policies.DashboardReader)
             .ExcludeFromDescription();
     }
 
     /// <summary>The table of the page section with that name (a breakdown, trend, risk or sites), or null for none.</summary>
-    private static async Task<Table?> BuildAsync(string name, DashboardFilter filter, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct)
+    private static async Task<TableStream?> BuildAsync(string name, DashboardFilter filter, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct)
     {
         switch (name)
         {
             case "trend":
-                return tables.Trend(await dashboard.GetTrendAsync(filter, ct: ct));
+                return tables.Trend(await dashboard.GetTrendAsync(filter, ct: ct)).AsStream();
             case "risk":
-                return tables.Risk(await dashboard.GetRiskAsync(filter, ct));
+                return tables.Risk(await dashboard.GetRiskAsync(filter, ct)).AsStream();
             case "sites":
-                return tables.Sites(await dashboard.ListAllSitesAsync(filter, ct), await dashboard.GetChoicesAsync(ct));
+                return tables.Sites(dashboard.ListAllSitesAsync(filter, ct), await dashboard.GetChoicesAsync(ct));
             default:
                 if (!Enum.TryParse<Breakdown>(name, ignoreCase: true, out var by) || by == Breakdown.Total || int.TryParse(name, out _)) return null;
-                return tables.Build(await dashboard.GetAsync(filter, ct), by, await dashboard.GetChoicesAsync(ct));
+                return tables.Build(await dashboard.GetAsync(filter, ct), by, await dashboard.GetChoicesAsync(ct)).AsStream();
         }
     }
 }

@@ -41,10 +41,17 @@ public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLo
 
     /// <summary>The sites of a drill-down with their own figures, as listed on the page.</summary>
     public Table Sites(IEnumerable<SiteFigures> sites, DashboardChoices choices) =>
-        new(words["Sites_Title"],
-            [strings["Sites_Name"], strings["Sites_Region"], strings["Sites_VenueType"], words["Column_Tier"], .. FigureHeaders().Skip(3)],
-            sites.Select(s => (IReadOnlyList<object?>)[s.Name, strings[$"Region_{s.Region}"].Value, Label(Breakdown.VenueType, s.VenueTypeKey, choices),
-                Label(Breakdown.Tier, s.Tier, choices), .. Cells(s.Figures).Skip(3)]).ToList());
+        new(words["Sites_Title"], SiteHeaders(), sites.Select(s => SiteRow(s, choices)).ToList());
+
+    /// <summary>The same table, row by row as the sites arrive, for export.</summary>
+    public TableStream Sites(IAsyncEnumerable<SiteFigures> sites, DashboardChoices choices) =>
+        new(words["Sites_Title"], SiteHeaders(), sites.Select(s => SiteRow(s, choices)));
+
+    private IReadOnlyList<string> SiteHeaders() =>
+        [strings["Sites_Name"], strings["Sites_Region"], strings["Sites_VenueType"], words["Column_Tier"], .. FigureHeaders().Skip(3)];
+
+    private IReadOnlyList<object?> SiteRow(SiteFigures s, DashboardChoices choices) =>
+        [s.Name, strings[$"Region_{s.Region}"].Value, Label(Breakdown.VenueType, s.VenueTypeKey, choices), Label(Breakdown.Tier, s.Tier, choices), .. Cells(s.Figures).Skip(3)];
 
     /// <summary>The risk heat map as rows: each view, likelihood and impact with its count of threat assessments.</summary>
     public Table Risk(RiskLandscape landscape) =>
