@@ -26,7 +26,7 @@ with_database() {
   run "$@"
 }
 
-if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards ]]; then
+if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == circuits ]]; then
   with_database "$@"
 elif [[ $# -gt 0 ]]; then
   run "$@"
