@@ -34,23 +34,32 @@ public sealed partial class BenchApp : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Dashboards__SnapshotEveryHours"] = "0";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // Production refuses to start with keys unencrypted at rest; a key of this run's own is enough here.
+        start.Environment["DataProtection__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(object _, DataReceivedEventArgs line)
+        {
+            if (line.Data is null) return;
+            output.Enqueue(line.Data);
+            while (output.Count > 40) output.TryDequeue(out var _);
+        }
+        process.OutputDataReceived += Keep;
+        process.ErrorDataReceived += Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var running = new BenchApp(process, address);
         try
         {
             using var client = running.NewClient();
-            await WaitUntilUpAsync(client);
+            await WaitUntilUpAsync(client, process);
             return running;
         }
-        catch
+        catch (InvalidOperationException failure)
         {
             running.Dispose();
-            throw;
+            throw new InvalidOperationException($"{failure.Message} Its last output:\n{string.Join("\n", output)}", failure);
         }
     }
 
@@ -85,10 +94,11 @@ public sealed partial class BenchApp : IDisposable
         }
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient client)
+    private static async Task WaitUntilUpAsync(HttpClient client, Process process)
     {
         for (var attempt = 0; attempt < 120; attempt++)
         {
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
             try
             {
                 if ((await client.GetAsync("/account/login")).IsSuccessStatusCode) return;
@@ -98,7 +108,7 @@ public sealed partial class BenchApp : IDisposable
             }
             await Task.Delay(500);
         }
-        throw new InvalidOperationException("The app did not start within a minute.");
+        throw new InvalidOperationException(client.BaseAddress + " did not answer within a minute.");
     }
 
     /// <summary>The Release build of the web app (scripts/bench.sh builds it).</summary>
