@@ -24,7 +24,7 @@ if (args.Length > 0 && args[0] == "circuits")
     var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
         ?? throw new InvalidOperationException("Set SOFTTARGETS_BENCH_DB to a PostgreSQL server's connection string (scripts/bench.sh does).");
     var circuits = Option("--circuits", 500);
-    var minutes = Option("--minutes", 7);
+    var minutes = Option("--minutes", 8);
     return await CircuitBenchmark.RunAsync(server, circuits, TimeSpan.FromMinutes(minutes));
 }
 
