@@ -5,6 +5,8 @@
 #   scripts/bench.sh --filter '*Impact*'               in-memory benchmarks only (BenchmarkDotNet arguments)
 #   scripts/bench.sh bulk-regeneration --sites 20000   plan regeneration only, at another scale
 #   scripts/bench.sh dashboards --sites 100000         the national dashboard only (figures and page render times)
+#   scripts/bench.sh circuits --circuits 500           Blazor circuits in headless Chromium: memory per idle circuit,
+#                                                      p50/p95 interaction latency against 1 circuit (--minutes 8 bounds it)
 # The database benchmarks use the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
 # cluster started here (scripts/db.sh). At 100,000 sites each writes about 9 GB and takes a while; the
 # dashboard benchmark keeps its database on a server of your own (SOFTTARGETS_BENCH_DB) between runs.
@@ -26,7 +28,7 @@ with_database() {
   run "$@"
 }
 
-if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards ]]; then
+if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == circuits ]]; then
   with_database "$@"
 elif [[ $# -gt 0 ]]; then
   run "$@"

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -20,7 +18,7 @@ namespace SoftTargets.Benchmarks;
 /// fetched signed in from the real app (target under 500 ms). The seeded database is kept between
 /// runs (database softtargets_dashboards) and reused when it holds the same number of sites.
 /// </summary>
-public static partial class DashboardBenchmark
+public static class DashboardBenchmark
 {
     private const string Database = "softtargets_dashboards";
     private const int Runs = 9;
@@ -163,106 +161,33 @@ public static partial class DashboardBenchmark
     /// <summary>Starts the built app on this database, signs in as the demo auditor and times each dashboard page's server render.</summary>
     private static async Task<bool> PageRenderTimesAsync(string connectionString)
     {
-        var app = AppPath();
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", $"\"{app}\"") { WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ConnectionStrings__SoftTargets"] = connectionString;
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Dashboards__SnapshotEveryHours"] = "0";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-                Timeout = TimeSpan.FromMinutes(2),
-            };
-            await WaitUntilUpAsync(client);
-            await SignInAsync(client, "auditor@softtargets.example");
+        using var app = await BenchApp.StartAsync(connectionString);
+        using var client = app.NewClient();
+        await BenchApp.SignInAsync(client, "auditor@softtargets.example");
 
-            var pages = new (string Address, string Marker)[]
+        var pages = new (string Address, string Marker)[]
+        {
+            ("/dashboards", "id=\"table-region\""),
+            ("/dashboards?region=Praha", "id=\"table-region\""),
+            ("/dashboards/sites", "id=\"drill-sites\""),
+            ("/dashboards/sites?region=Praha&page=4", "id=\"drill-sites\""),
+        };
+        Console.WriteLine();
+        Console.WriteLine("| Dashboard page (server render, signed in)    | Median (ms) |");
+        Console.WriteLine("|----------------------------------------------|------------:|");
+        var slowest = 0.0;
+        foreach (var (address, marker) in pages)
+        {
+            var (time, _) = await MedianAsync(async () =>
             {
-                ("/dashboards", "id=\"table-region\""),
-                ("/dashboards?region=Praha", "id=\"table-region\""),
-                ("/dashboards/sites", "id=\"drill-sites\""),
-                ("/dashboards/sites?region=Praha&page=4", "id=\"drill-sites\""),
-            };
-            Console.WriteLine();
-            Console.WriteLine("| Dashboard page (server render, signed in)    | Median (ms) |");
-            Console.WriteLine("|----------------------------------------------|------------:|");
-            var slowest = 0.0;
-            foreach (var (address, marker) in pages)
-            {
-                var (time, _) = await MedianAsync(async () =>
-                {
-                    var html = await client.GetStringAsync(address);
-                    return html.Contains(marker) ? html.Length : throw new InvalidOperationException($"{address} rendered without its figures.");
-                });
-                slowest = Math.Max(slowest, time);
-                Console.WriteLine($"| {address,-44} | {time,11:N1} |");
-            }
-            Console.WriteLine();
-            Console.WriteLine(slowest < 500 ? $"Target met: every page renders in under 500 ms (slowest {slowest:N0} ms)." : $"Target missed: the slowest page took {slowest:N0} ms.");
-            return slowest < 500;
+                var html = await client.GetStringAsync(address);
+                return html.Contains(marker) ? html.Length : throw new InvalidOperationException($"{address} rendered without its figures.");
+            });
+            slowest = Math.Max(slowest, time);
+            Console.WriteLine($"| {address,-44} | {time,11:N1} |");
         }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-        }
+        Console.WriteLine();
+        Console.WriteLine(slowest < 500 ? $"Target met: every page renders in under 500 ms (slowest {slowest:N0} ms)." : $"Target missed: the slowest page took {slowest:N0} ms.");
+        return slowest < 500;
     }
-
-    private static async Task WaitUntilUpAsync(HttpClient client)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/account/login")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(500);
-        }
-        throw new InvalidOperationException("The app did not start within a minute.");
-    }
-
-    private static async Task SignInAsync(HttpClient client, string email)
-    {
-        var token = AntiforgeryField().Match(await client.GetStringAsync("/account/login")).Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = DemoSeeder.Password,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in as {email} failed: {response.StatusCode}.");
-    }
-
-    /// <summary>The Release build of the web app (scripts/bench.sh builds it).</summary>
-    private static string AppPath()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "SoftTargets.sln"))) folder = folder.Parent;
-        var app = Path.Combine(folder?.FullName ?? ".", "src", "SoftTargets.Web", "bin", "Release", "net10.0", "SoftTargets.Web.dll");
-        return File.Exists(app) ? app : throw new InvalidOperationException($"Build the app first: dotnet build -c Release src/SoftTargets.Web ({app} is missing).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using SoftTargets.Benchmarks;
 
 // scripts/bench.sh runs every benchmark; pass --filter '*Impact*' to run one of the in-memory ones.
-// "bulk-regeneration --sites N" and "dashboards --sites N" run the database benchmarks against the server in SOFTTARGETS_BENCH_DB.
+// "bulk-regeneration --sites N", "dashboards --sites N" and "circuits --circuits N --minutes M" run the database benchmarks against the server in SOFTTARGETS_BENCH_DB.
 if (args.Length > 0 && args[0] == "bulk-regeneration")
 {
     var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
@@ -19,5 +19,20 @@ if (args.Length > 0 && args[0] == "dashboards")
     return await DashboardBenchmark.RunAsync(server, sites);
 }
 
+if (args.Length > 0 && args[0] == "circuits")
+{
+    var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
+        ?? throw new InvalidOperationException("Set SOFTTARGETS_BENCH_DB to a PostgreSQL server's connection string (scripts/bench.sh does).");
+    var circuits = Option("--circuits", 500);
+    var minutes = Option("--minutes", 8);
+    return await CircuitBenchmark.RunAsync(server, circuits, TimeSpan.FromMinutes(minutes));
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1]) : fallback;
+}
