@@ -51,4 +51,31 @@ public sealed class ApiTokenPageTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("API tokeny");
         await AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task On_a_phone_a_token_is_created_by_keyboard_and_the_page_never_scrolls_sideways()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await SignInAsync(SchoolManager);
+        await GoToAsync("/account/tokens");
+
+        await Page.FocusAsync("#token-name");
+        await Page.Keyboard.TypeAsync("Phone token");
+        for (var tab = 0; tab < 20 && await Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "create-token"; tab++)
+            await Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("create-token", await Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(Page.Locator("#token-table")).ToContainTextAsync("Phone token");
+        await Assertions.Expect(Page.Locator("#token-secret")).ToBeVisibleAsync();
+        var tooWide = await Page.EvaluateAsync<string[]>(
+            """
+            () => document.documentElement.scrollWidth <= window.innerWidth ? [] :
+              [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                && !e.parentElement?.closest('.table-scroll'))
+              .map(e => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')}`).slice(0, 10)
+            """);
+        Assert.True(tooWide.Length == 0, "The tokens page scrolls sideways at 390 px: " + string.Join(", ", tooWide));
+        await AssertAccessibleAsync();
+    }
 }
