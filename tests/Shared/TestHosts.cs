@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,4 +15,12 @@ public static class TestHosts
     /// </summary>
     public static void UseCheapPasswordHashing(IServiceCollection services) =>
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+
+    /// <summary>A loopback port nobody listens on now, for a test host on real Kestrel.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.E2ETests.Infrastructure;
+using SoftTargets.Tests;
 
 namespace SoftTargets.E2ETests.Hosting;
 
@@ -15,7 +16,7 @@ public sealed class ProductionHostTests(AppFixture app)
     [Fact]
     public async Task A_production_host_serves_the_framework_and_mudblazor_assets_and_pages_become_interactive()
     {
-        var baseUrl = $"http://127.0.0.1:{AppFixture.FreePort()}";
+        var baseUrl = $"http://127.0.0.1:{TestHosts.FreePort()}";
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -37,7 +35,7 @@ public sealed class AppFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("softtargets_e2e");
         Environment.SetEnvironmentVariable("ConnectionStrings__SoftTargets", _database.ConnectionString);
-        var port = FreePort();
+        var port = TestHosts.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
@@ -101,12 +99,5 @@ public sealed class AppFixture : IAsyncLifetime
         _playwright.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Tests;
 
 namespace SoftTargets.IntegrationTests.Api;
 
@@ -18,7 +19,7 @@ public sealed class KestrelHost : IAsyncDisposable
     public void EnsureStarted(DatabaseFixture fixture)
     {
         if (_factory is not null) return;
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        BaseUrl = $"http://127.0.0.1:{TestHosts.FreePort()}";
         _factory = fixture.Factory.WithWebHostBuilder(builder => builder.UseUrls(BaseUrl));
         _factory.UseKestrel();
         _factory.StartServer();
@@ -105,13 +106,6 @@ public sealed class KestrelHost : IAsyncDisposable
         var match = System.Text.RegularExpressions.Regex.Match(text[..end], @"(?im)^content-length:\s*(\d+)");
         if (!match.Success) return text.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal);
         return Encoding.UTF8.GetByteCount(text[(end + 4)..]) >= int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
