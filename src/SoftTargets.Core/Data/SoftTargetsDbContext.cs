@@ -25,8 +25,9 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<ComplianceSnapshot> ComplianceSnapshots => Set<ComplianceSnapshot>();
-    public DbSet<Drill> Drills => Set<Drill>();
-    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<PlaybookRun> PlaybookRuns => Set<PlaybookRun>();
+    public DbSet<RunStep> RunSteps => Set<RunStep>();
+    public DbSet<ImprovementItem> ImprovementItems => Set<ImprovementItem>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -50,6 +51,10 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
         configurationBuilder.Properties<FindingSeverity>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FindingStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IncidentPhase>().HaveConversion<string>().HaveMaxLength(4);
+        configurationBuilder.Properties<Procedure>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RunKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<StepOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ImprovementStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -1,3 +1,4 @@
+using SoftTargets.Core.Domain.Readiness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Data.Seed;
@@ -28,7 +29,7 @@ public sealed class SyntheticSeedTests(DatabaseFixture fixture) : DatabaseTest(f
         var states = await db.PlanMeasures.Where(m => synthetic.Any(s => s.Id == m.SiteId)).Select(m => m.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<MeasureStatus>().Order(), states.Order());
         Assert.True(await db.PlanMeasures.AnyAsync(m => synthetic.Any(s => s.Id == m.SiteId) && m.Status == MeasureStatus.NotApplicable && m.Justification != ""));
-        Assert.True(await db.Drills.AnyAsync(d => synthetic.Any(s => s.Id == d.SiteId)));
+        Assert.True(await db.PlaybookRuns.AnyAsync(d => d.Kind == RunKind.Drill && synthetic.Any(s => s.Id == d.SiteId)));
         var findingStates = await db.Findings.Where(f => synthetic.Any(s => s.Id == f.SiteId)).Select(f => f.Status).Distinct().CountAsync();
         Assert.True(findingStates >= 2, $"Synthetic findings should come in several states, got {findingStates}.");
     }

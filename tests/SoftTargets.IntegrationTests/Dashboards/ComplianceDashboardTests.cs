@@ -309,10 +309,16 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         closed.Close("Checked on the follow-up visit.", DateTimeOffset.UtcNow);
         db.Findings.AddRange(open, answered, closed);
 
-        db.Drills.AddRange(
-            new Drill(museum.Id, Today.AddDays(-1), "arson", 20, ""),
-            new Drill(museum.Id, Today.AddYears(-1).AddDays(1), "arson", 20, ""),
-            new Drill(museum.Id, Today.AddYears(-1), "arson", 20, ""));
+        PlaybookRun Drill(DateOnly heldOn, bool finished = true)
+        {
+            var start = new DateTimeOffset(heldOn.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
+            var run = new PlaybookRun(RunKind.Drill, museum.Id, version, 1,
+                new GuidelinePlaybook("PB-ARSON", "arson", new LocalizedText("Arson", "Žhářství"), 10, []), "", "", start);
+            if (finished) run.Finish(start.AddMinutes(30));
+            return run;
+        }
+        // The last two fall outside the 12 months or never finished: they do not count.
+        db.PlaybookRuns.AddRange(Drill(Today.AddDays(-1)), Drill(Today.AddYears(-1).AddDays(1)), Drill(Today.AddYears(-1)), Drill(Today, finished: false));
         await db.SaveChangesAsync();
         return version;
     }

@@ -60,6 +60,54 @@ public sealed class MigrationStepsTests(DatabaseFixture fixture) : DatabaseTest(
         await RecountAsync(database.ConnectionString);
     }
 
+    [Fact]
+    public async Task Drills_recorded_before_the_runner_move_over_as_finished_drill_runs_and_back_again()
+    {
+        const string beforeRuns = "20261203080323_SiteComplianceRecountLocksRows";
+        await using var database = await TestDatabase.CreateAsync("softtargets_migration_runs");
+        await using var db = DbContextOn(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(beforeRuns);
+        await ExecuteAsync(database.ConnectionString, """
+            INSERT INTO "Organizations" ("Id", "Name", "Kind", "Region", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            VALUES ('00000000-0000-0000-0000-00000000000a', 'Operator', 'VenueOperator', 'Praha', now(), 't', now(), 't');
+            INSERT INTO "Sites" ("Id", "OrganizationId", "Name", "Address", "Region", "VenueTypeKey", "MaxOccupancy", "DailyVisitors",
+                "OpeningHours", "Attributes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            VALUES ('00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000a', 'Hall', 'Street 1', 'Praha', 'concert-hall',
+                500, 100, '', '{}', now(), 't', now(), 't');
+            INSERT INTO "Drills" ("Id", "SiteId", "HeldOn", "ThreatKey", "Participants", "AfterActionNotes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            VALUES ('00000000-0000-0000-0000-00000000000c', '00000000-0000-0000-0000-00000000000b', current_date - 30, 'firearms', 40,
+                'Lockdown took 4 minutes.', now(), 't', now(), 't');
+            """);
+
+        await migrator.MigrateAsync();
+        Assert.Equal("Drill|40|Lockdown took 4 minutes.|true|1", await ScalarAsync(database.ConnectionString, """
+            SELECT r."Kind" || '|' || r."Headcount" || '|' || r."Lessons" || '|' || (r."FinishedAt" IS NOT NULL) || '|' || c."DrillsLast12Months"
+            FROM "PlaybookRuns" r JOIN "SiteCompliance" c ON c."SiteId" = r."SiteId"
+            """));
+
+        await migrator.MigrateAsync(beforeRuns);
+        Assert.Equal("firearms|40|1", await ScalarAsync(database.ConnectionString, """
+            SELECT d."ThreatKey" || '|' || d."Participants" || '|' || c."DrillsLast12Months" FROM "Drills" d JOIN "SiteCompliance" c ON c."SiteId" = d."SiteId"
+            """));
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync())?.ToString() ?? "";
+    }
+
     /// <summary>The app's own context (same registration, same model) on another database.</summary>
     private SoftTargetsDbContext DbContextOn(TestDatabase database)
     {

@@ -788,15 +788,10 @@ namespace SoftTargets.Core.Data.Migrations
                     b.ToTable("SitePlans");
                 });
 
-            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.Drill", b =>
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.ImprovementItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("AfterActionNotes")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -806,19 +801,43 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateOnly>("HeldOn")
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
-                    b.Property<int>("Participants")
-                        .HasColumnType("integer");
+                    b.Property<Guid?>("FindingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MeasureKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ThreatKey")
+                    b.Property<string>("Status")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StepKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -828,14 +847,28 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId", "HeldOn");
+                    b.HasIndex("FindingId");
 
-                    b.ToTable("Drills");
+                    b.HasIndex("MeasureKey");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("StepKey");
+
+                    b.HasIndex("SiteId", "Status", "DueDate");
+
+                    b.ToTable("ImprovementItems");
                 });
 
-            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.Incident", b =>
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.PlaybookRun", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -848,24 +881,57 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset>("OccurredAt")
+                    b.Property<int?>("Fatalities")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Phase")
+                    b.Property<int?>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Injured")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
-                    b.Property<DateTimeOffset?>("ReturnedToRoutineAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<string>("Lessons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("MethodologyVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("PlanRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlaybookKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ThreatKey")
                         .IsRequired()
@@ -886,11 +952,164 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<string>("ZoneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ThreatName", "SoftTargets.Core.Domain.Readiness.PlaybookRun.ThreatName#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cs")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasJsonPropertyName("cs");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasJsonPropertyName("en");
+                        });
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId", "OccurredAt");
+                    b.HasIndex("Kind", "HeldOn");
 
-                    b.ToTable("Incidents");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "HeldOn"), new[] { "SiteId", "FinishedAt" });
+
+                    b.HasIndex("SiteId", "HeldOn");
+
+                    b.ToTable("PlaybookRuns");
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.RunStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DoneBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ElapsedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Procedure")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SignedOffBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("TargetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "RoleName", "SoftTargets.Core.Domain.Readiness.RunStep.RoleName#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cs")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasJsonPropertyName("cs");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasJsonPropertyName("en");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "SoftTargets.Core.Domain.Readiness.RunStep.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cs")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasJsonPropertyName("cs");
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasJsonPropertyName("en");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Key"), new[] { "Outcome", "ElapsedSeconds", "TargetMinutes" });
+
+                    b.HasIndex("RunId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RunSteps");
                 });
 
             modelBuilder.Entity("SoftTargets.Core.Domain.Sites.Contact", b =>
@@ -1435,7 +1654,26 @@ namespace SoftTargets.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.Drill", b =>
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.ImprovementItem", b =>
+                {
+                    b.HasOne("SoftTargets.Core.Domain.Compliance.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SoftTargets.Core.Domain.Readiness.PlaybookRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SoftTargets.Core.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.PlaybookRun", b =>
                 {
                     b.HasOne("SoftTargets.Core.Domain.Sites.Site", null)
                         .WithMany()
@@ -1444,11 +1682,11 @@ namespace SoftTargets.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.Incident", b =>
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.RunStep", b =>
                 {
-                    b.HasOne("SoftTargets.Core.Domain.Sites.Site", null)
-                        .WithMany()
-                        .HasForeignKey("SiteId")
+                    b.HasOne("SoftTargets.Core.Domain.Readiness.PlaybookRun", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1547,6 +1785,11 @@ namespace SoftTargets.Core.Data.Migrations
             modelBuilder.Entity("SoftTargets.Core.Domain.Plans.PlanMeasure", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Readiness.PlaybookRun", b =>
+                {
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("SoftTargets.Core.Domain.Sites.Site", b =>

@@ -68,7 +68,6 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         var measures = new List<PlanMeasure>();
         foreach (var site in new[] { stadium, hall, lipova })
             measures.AddRange(Plan(site, version, today));
-        db.Drills.Add(new Drill(stadium.Id, today.AddMonths(-3), "firearms", 120, "Lockdown took 4 minutes; the north gate closed late."));
         await db.SaveChangesAsync(ct);
 
         string? auditorId = null;

@@ -67,12 +67,17 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         """;
 
     private const string DrillsSql = """
-        INSERT INTO "Drills" ("Id", "SiteId", "HeldOn", "ThreatKey", "Participants", "AfterActionNotes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
-        SELECT gen_random_uuid(), s."Id", current_date - (floor(random() * 540))::int,
-               coalesce((SELECT t."ThreatKey" FROM "ThreatScenarios" t WHERE t."SiteId" = s."Id" LIMIT 1), 'firearms'),
-               10 + floor(random() * 200)::int, 'Evacuation and lockdown drill; after-action review held.', now(), 'synthetic', now(), 'synthetic'
-        FROM "Sites" s, generate_series(1, 2) AS n
-        WHERE s."CreatedBy" = 'synthetic' AND random() < 0.4
+        INSERT INTO "PlaybookRuns" ("Id", "Kind", "SiteId", "MethodologyVersionId", "PlanRevision", "PlaybookKey", "ThreatKey",
+            "ThreatName_En", "ThreatName_Cs", "ZoneName", "Scenario", "StartedAt", "HeldOn", "FinishedAt", "Headcount", "Lessons", "Outcome",
+            "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+        SELECT gen_random_uuid(), 'Drill', x."SiteId", x."MethodologyVersionId", x."Revision", 'PB-' || upper(x.threat), x.threat, x.threat, x.threat,
+               '', '', x.started, x.started::date, x.started + interval '40 minutes', 10 + floor(random() * 200)::int,
+               'Evacuation and lockdown drill; after-action review held.', '', now(), 'synthetic', now(), 'synthetic'
+        FROM (SELECT s."Id" AS "SiteId", p."MethodologyVersionId", p."Revision", now() - floor(random() * 540) * interval '1 day' AS started,
+                     coalesce((SELECT t."ThreatKey" FROM "ThreatScenarios" t WHERE t."SiteId" = s."Id" LIMIT 1), 'firearms') AS threat
+              FROM "Sites" s CROSS JOIN generate_series(1, 2) AS n
+              CROSS JOIN LATERAL (SELECT p."MethodologyVersionId", p."Revision" FROM "SitePlans" p WHERE p."SiteId" = s."Id" ORDER BY p."Revision" DESC LIMIT 1) p
+              WHERE s."CreatedBy" = 'synthetic' AND random() < 0.4) x
         """;
 
     private const string FindingsSql = """

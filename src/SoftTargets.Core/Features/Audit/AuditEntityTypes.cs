@@ -22,7 +22,7 @@ public static class AuditEntityTypes
     public static readonly IReadOnlyList<string> All =
     [
         Site, nameof(Zone), nameof(Contact), nameof(ThreatScenario), nameof(SelfAssessmentAnswer), nameof(SiteDraft),
-        nameof(SitePlan), nameof(PlanMeasure), nameof(Evidence), nameof(Finding), nameof(Drill), nameof(Incident),
+        nameof(SitePlan), nameof(PlanMeasure), nameof(Evidence), nameof(Finding), nameof(PlaybookRun), nameof(RunStep), nameof(ImprovementItem),
         nameof(Organization), nameof(Domain.Methodology.Methodology), nameof(MethodologyVersion), User, UserRole,
     ];
 }

@@ -105,8 +105,9 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
         var measures = db.PlanMeasures.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
         var evidence = db.Evidence.Where(p => db.PlanMeasures.Any(m => m.Id == p.PlanMeasureId && m.SiteId == siteId)).Select(p => p.Id.ToString());
         var findings = db.Findings.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
-        var drills = db.Drills.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
-        var incidents = db.Incidents.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
+        var runs = db.PlaybookRuns.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
+        var runSteps = db.RunSteps.Where(p => db.PlaybookRuns.Any(r => r.Id == p.RunId && r.SiteId == siteId)).Select(p => p.Id.ToString());
+        var improvements = db.ImprovementItems.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
         return entries.Where(e => (e.EntityType == AuditEntityTypes.Site && e.EntityId == id)
             || (e.EntityType == nameof(Zone) && zones.Contains(e.EntityId))
             || (e.EntityType == nameof(Contact) && contacts.Contains(e.EntityId))
@@ -116,8 +117,9 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
             || (e.EntityType == nameof(PlanMeasure) && measures.Contains(e.EntityId))
             || (e.EntityType == nameof(Evidence) && evidence.Contains(e.EntityId))
             || (e.EntityType == nameof(Finding) && findings.Contains(e.EntityId))
-            || (e.EntityType == nameof(Drill) && drills.Contains(e.EntityId))
-            || (e.EntityType == nameof(Incident) && incidents.Contains(e.EntityId)));
+            || (e.EntityType == nameof(PlaybookRun) && runs.Contains(e.EntityId))
+            || (e.EntityType == nameof(RunStep) && runSteps.Contains(e.EntityId))
+            || (e.EntityType == nameof(ImprovementItem) && improvements.Contains(e.EntityId)));
     }
 
     private static async Task<Dictionary<Guid, string>> OrganizationNamesAsync(SoftTargetsDbContext db, IReadOnlyList<AuditLogEntry> entries, CancellationToken ct)

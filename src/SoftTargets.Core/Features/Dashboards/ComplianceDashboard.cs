@@ -280,7 +280,8 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
                            AND m."IsApplicable" AND m."Status" IN ('NotStarted', 'InProgress') AND m."DueDate" < {4})::int,
                        (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId" AND m."IsApplicable" AND m."NextReview" < {4})::int,
                        (SELECT count(*) FROM "Findings" f WHERE f."SiteId" = c."SiteId" AND f."Status" <> 'Closed' AND f."DueDate" < {4})::int,
-                       (SELECT count(*) FROM "Drills" d WHERE d."SiteId" = c."SiteId" AND d."HeldOn" > {5} AND d."HeldOn" <= {4})::int
+                       (SELECT count(*) FROM "PlaybookRuns" d WHERE d."SiteId" = c."SiteId" AND d."Kind" = 'Drill' AND d."FinishedAt" IS NOT NULL
+                           AND d."HeldOn" > {5} AND d."HeldOn" <= {4})::int
                 FROM "SiteCompliance" c
                 WHERE (c."Day" < {4} OR c."Day" > {4}) AND
             """ + " " + where + """
