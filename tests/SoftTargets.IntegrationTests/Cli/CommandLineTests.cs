@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.IntegrationTests.Infrastructure;
 using SoftTargets.Web.Cli;
@@ -77,7 +78,7 @@ public sealed class CommandLineTests(DatabaseFixture fixture) : DatabaseTest(fix
         Assert.Contains("nothing seeded", output);
         await using var db = Fixture.NewDbContext();
         Assert.Equal(4, await db.Organizations.CountAsync());
-        Assert.Equal(5, await db.Users.CountAsync());
+        Assert.Equal(DemoSeeder.Accounts.Count, await db.Users.CountAsync());
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         ("editor@softtargets.example", Roles.MethodologyEditor),
         ("auditor@softtargets.example", Roles.Auditor),
         ("manager@arenaplus.example", Roles.VenueManager),
+        ("security@arenaplus.example", Roles.VenueManager),
         ("manager@zs-lipova.example", Roles.VenueManager),
     ];
 
@@ -88,6 +89,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
                     "editor@softtargets.example" => "Eva Metodiková",
                     "auditor@softtargets.example" => "Aleš Kontrolor",
                     "manager@zs-lipova.example" => "Jana Dvořáková",
+                    "security@arenaplus.example" => "Petra Horáková",
                     _ => "Martin Provozní",
                 },
             };
