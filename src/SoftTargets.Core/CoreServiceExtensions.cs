@@ -48,6 +48,7 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Dashboards.ComplianceDashboard>();
         services.AddScoped<Features.Dashboards.ComplianceSnapshots>();
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.Readiness.PlaybookQueries>();
         services.AddScoped<Features.Guidelines.GuidelinePreview>();
         services.AddScoped<MethodologyQueries>();
         services.AddScoped<MethodologyLibrary>();

@@ -21,6 +21,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Methodology.Impact;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Features.Users;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -69,6 +70,7 @@ public static partial class AuthorizationMatrix
         ["PAGE /sites/{Id:guid}/edit"] = Who.OwnManager,
         ["PAGE /sites/{Id:guid}/plan"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/plan/print"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/playbooks"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/threats"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/self-assessment"] = Who.SiteReaders,
         ["ANY /health/live"] = Who.Everyone,
@@ -209,6 +211,7 @@ public static partial class AuthorizationMatrix
         ["PlanQueries.GetExportDataAsync"] = Op<PlanQueries>(Who.SiteReaders, async (q, ids) => await q.GetExportDataAsync(ids.Site, CultureInfo.GetCultureInfo("en-GB"))),
         ["PlanQueries.DescribeUpgradeAsync"] = Op<PlanQueries>(Who.Auditor | Who.Managers, async (q, ids) =>
             await q.DescribeUpgradeAsync(new PlanUpgrade(ids.PublishedVersion, 1, ids.PublishedVersion, 1, "", [], [], []))),
+        ["PlaybookQueries.GetAsync"] = Op<PlaybookQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Site, "security-lead")),
         ["PlanRegeneration.RegenerateAllAsync"] = Op<PlanRegeneration>(Who.Nobody, async (s, ids) => await s.RegenerateAllAsync(which: site => site.Id == ids.Site)),
         ["MeasureTracking.UpdateAsync"] = Op<MeasureTracking>(Who.OwnManager, async (s, ids) =>
             await s.UpdateAsync(ids.PlanMeasure, new MeasureUpdate(MeasureStatus.InProgress, "", "Matrix", null, 12, null), 0)),

@@ -69,6 +69,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         var measures = new List<PlanMeasure>();
         foreach (var site in new[] { stadium, hall, lipova })
             measures.AddRange(Plan(site, version, today));
+        Exercises(stadium, hall, version, today);
         await db.SaveChangesAsync(ct);
 
         string? auditorId = null;
@@ -142,6 +143,71 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         }
         db.PlanMeasures.AddRange(measures);
         return measures;
+    }
+
+    /// <summary>
+    /// What the venues have been through: a lockdown drill at the stadium about three months ago (two steps late,
+    /// one missed, reviewed, two improvement items) and a suspicious package at the concert hall about two months
+    /// ago, followed to the return to routine. Times count from today, so the figures look the same on any day.
+    /// </summary>
+    private void Exercises(Site stadium, Site hall, MethodologyVersion version, DateOnly today)
+    {
+        GuidelinePlaybook Playbook(Site site, string key) =>
+            db.SitePlans.Local.Single(p => p.SiteId == site.Id).Document.Playbooks.Single(p => p.Key == key);
+        static DateTimeOffset At(DateOnly day, int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero);
+        const string martin = "Martin Provozní", petra = "Petra Horáková";
+
+        var start = At(today.AddMonths(-3), 9, 30);
+        var drill = new PlaybookRun(RunKind.Drill, stadium.Id, version.Id, 1, Playbook(stadium, "PB-FIREARMS"), "Tribune North",
+            "Lockdown: a man with a firearm reported at the north gate while the stands fill before a match.", start);
+        foreach (var (step, by, seconds) in new (string, string, int)[]
+        {
+            ("PB-FIREARMS-P1-02", martin, 75), ("PB-FIREARMS-P1-04", martin, 150), ("PB-FIREARMS-P1-03", martin, 170),
+            ("PB-FIREARMS-P1-05", martin, 225), ("PB-FIREARMS-P1-01", petra, 250), ("PB-FIREARMS-P2-01", petra, 500),
+            ("PB-FIREARMS-P2-02", petra, 570), ("PB-FIREARMS-P2-04", petra, 2040), ("PB-FIREARMS-P3-01", martin, 2460),
+            ("PB-FIREARMS-P3-02", martin, 2820), ("PB-FIREARMS-P3-03", petra, 3120),
+        })
+            drill.Tick(step, by, start.AddSeconds(seconds));
+        drill.Note("PB-FIREARMS-P1-01", "The north gate closed after 4 minutes: its key was in the control room, not at the gate.");
+        drill.Note("PB-FIREARMS-P2-03", "No communications lead on duty for the drill; nobody answered the mock press call.");
+        drill.Note("PB-FIREARMS-P2-04", "The police role-player held the release of the hiding areas until the sweep of the concourse was done.");
+        drill.Finish(start.AddMinutes(55));
+        drill.Review("The lockdown itself worked, but the north gate closed late because its key was kept in the control room. "
+            + "Nobody spoke for the venue to the press: match days need a named communications lead and a deputy. "
+            + "Stewards did not recognise the lockdown tone and asked over the radio; the lockdown needs its own signal.", 120);
+        db.PlaybookRuns.Add(drill);
+        db.ImprovementItems.AddRange(
+            new ImprovementItem(stadium.Id, drill.Id, "Keep a key to the north gate at the gate itself on match days", petra,
+                today.AddDays(14), null, "PB-FIREARMS-P1-01", today),
+            new ImprovementItem(stadium.Id, drill.Id, "Give the lockdown its own PA signal, distinct from the evacuation tone", martin,
+                today.AddDays(45), "RES-03", null, today));
+
+        var found = At(today.AddMonths(-2), 18, 40);
+        var incident = new PlaybookRun(RunKind.Incident, hall.Id, version.Id, 1, Playbook(hall, "PB-IED"), "Main hall",
+            "Suspicious package: an unattended suitcase by the cloakroom half an hour before the evening concert.", found);
+        foreach (var (step, by, seconds) in new (string, string, int)[]
+        {
+            ("PB-IED-P1-01", martin, 90), ("PB-IED-P1-04", petra, 200), ("PB-IED-P1-02", martin, 260), ("PB-IED-P1-05", martin, 280),
+            ("PB-IED-P1-03", martin, 290), ("PB-IED-P2-01", petra, 540), ("PB-IED-P2-02", petra, 600), ("PB-IED-P2-03", petra, 780),
+            ("PB-IED-P3-01", martin, 2100), ("PB-IED-P3-02", martin, 2700), ("PB-IED-P3-03", petra, 3600),
+        })
+            incident.Tick(step, by, found.AddSeconds(seconds));
+        incident.Note("PB-IED-P2-03", "The bomb disposal team found an instrument case a musician had left behind; the police released the hall at 21:10.");
+        var nextDay = DateOnly.FromDateTime(found.UtcDateTime).AddDays(1);
+        foreach (var (step, signedOffBy, at) in new (string, string, DateTimeOffset)[]
+        {
+            ("PB-IED-P4-01", "Ing. Karel Svoboda, facility manager", At(nextDay, 8, 15)),
+            ("PB-IED-P4-02", "Lucie Marková, communications lead", At(nextDay, 9, 0)),
+            ("PB-IED-P5-01", petra, At(nextDay, 10, 30)),
+            ("PB-IED-P5-02", petra, At(nextDay, 10, 45)),
+        })
+            incident.Tick(step, martin, at, signedOffBy);
+        incident.RecordOutcome("False alarm: the suitcase was a forgotten instrument case. The hall was evacuated in under five minutes, "
+            + "the concert was moved to the following week and the hall reopened the next morning.", 0, 0);
+        incident.Review("Evacuation and the cordon worked. The cloakroom staff noticed the case only after 20 minutes: unattended items "
+            + "near the cloakroom need a check every quarter of an hour before a concert.", 950);
+        incident.Finish(At(nextDay, 11, 0));
+        db.PlaybookRuns.Add(incident);
     }
 
     private static void Check(IdentityResult result)
