@@ -38,7 +38,8 @@ public sealed class ImprovementPlan(IDbContextFactory<SoftTargetsDbContext> dbFa
 
         var query = db.ImprovementItems.AsNoTracking().Where(i => i.SiteId == siteId);
         if (runId is { } only) query = query.Where(i => i.RunId == only);
-        var items = await query.OrderBy(i => i.Status).ThenBy(i => i.DueDate).ThenBy(i => i.Title).ToListAsync(ct);
+        // Statuses are stored as words: order by "is done", not by the word.
+        var items = await query.OrderBy(i => i.Status == ImprovementStatus.Done).ThenBy(i => i.DueDate).ThenBy(i => i.Title).ToListAsync(ct);
 
         var runIds = items.Where(i => i.RunId is not null).Select(i => i.RunId!.Value).Distinct().ToList();
         var runs = await db.PlaybookRuns.Where(r => runIds.Contains(r.Id)).Select(r => new { r.Id, r.Kind, r.StartedAt }).ToDictionaryAsync(r => r.Id, ct);
