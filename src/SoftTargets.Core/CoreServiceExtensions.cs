@@ -57,6 +57,8 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Assessment.ThreatAssessment>();
         services.AddScoped<Features.Assessment.SelfAssessment>();
         services.AddScoped<Features.Audit.AuditTrail>();
+        services.AddScoped<Features.Readiness.RunReview>();
+        services.AddScoped<Features.Readiness.ImprovementPlan>();
         return services;
     }
 }

@@ -30,7 +30,12 @@ namespace SoftTargets.IntegrationTests.Security;
 
 /// <summary>The ids of the owning organisation's data that fill route parameters and operation arguments.</summary>
 public sealed record MatrixIds(Guid Site, Guid Organization, Guid Methodology, Guid PublishedVersion, Guid DraftVersion,
-    Guid PlanMeasure, Guid Evidence, Guid Finding, long AuditEntry, IReadOnlyDictionary<Who, Guid> Drafts);
+    Guid PlanMeasure, Guid Evidence, Guid Finding, long AuditEntry, IReadOnlyDictionary<Who, Guid> Drafts)
+{
+    /// <summary>A finished drill of the owning organisation's site, and an improvement item raised from its review.</summary>
+    public Guid Run { get; init; }
+    public Guid Improvement { get; init; }
+}
 
 public sealed record Operation(Who Allowed, Func<IServiceProvider, MatrixIds, Who, Task<object?>> Call);
 
@@ -73,6 +78,7 @@ public static partial class AuthorizationMatrix
         ["PAGE /sites/{Id:guid}/playbooks"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/threats"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/self-assessment"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/runs/{RunId:guid}/review"] = Who.SiteReaders,
         ["ANY /health/live"] = Who.Everyone,
         ["ANY /health/ready"] = Who.Everyone,
         ["GET /culture/set"] = Who.Everyone,
@@ -114,6 +120,7 @@ public static partial class AuthorizationMatrix
             "Id" or "id" when pattern.StartsWith("/methodology", StringComparison.Ordinal) || pattern.StartsWith("/api/methodology", StringComparison.Ordinal) => ids.PublishedVersion.ToString(),
             "Id" or "id" or "siteId" => ids.Site.ToString(),
             "evidenceId" => ids.Evidence.ToString(),
+            "RunId" => ids.Run.ToString(),
             "documentName" => "v1",
             "name" => "region",
             "format" => "csv",
@@ -257,6 +264,14 @@ public static partial class AuthorizationMatrix
         ["MethodologyAuthoring.ValidateAsync"] = Op<MethodologyAuthoring>(Who.MethodologyReaders, async (a, ids) => await a.ValidateAsync(ids.DraftVersion)),
         ["MethodologyAuthoring.PublishAsync"] = Done<MethodologyAuthoring>(Who.Editor, (a, ids) => a.PublishAsync(ids.DraftVersion, "Matrix", 0)),
         ["MethodologyAuthoring.DiscardDraftAsync"] = Done<MethodologyAuthoring>(Who.Editor, (a, ids) => a.DiscardDraftAsync(ids.DraftVersion, 0)),
+        ["RunReview.GetAsync"] = Op<RunReview>(Who.SiteReaders, async (r, ids) => await r.GetAsync(ids.Site, ids.Run)),
+        ["RunReview.SaveLessonsAsync"] = Op<RunReview>(Who.OwnManager, async (r, ids) => await r.SaveLessonsAsync(ids.Run, "Matrix", null, 0)),
+        ["ImprovementPlan.ListAsync"] = Op<ImprovementPlan>(Who.SiteReaders, async (p, ids) => (await p.ListAsync(ids.Site))?.Items.Any(i => i.Id == ids.Improvement)),
+        ["ImprovementPlan.CreateAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.CreateAsync(ids.Run, new ImprovementInput("", "", Today, null, null))),
+        ["ImprovementPlan.UpdateAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.UpdateAsync(ids.Improvement, new ImprovementInput("Matrix", "Matrix", Today, null, null), 0)),
+        ["ImprovementPlan.SetDoneAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.SetDoneAsync(ids.Improvement, true, 0)),
+        ["ImprovementPlan.LinkFindingAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.LinkFindingAsync(ids.Improvement, 0, ids.Finding, 0, "Answered by the matrix.")),
+
         ["ImpactPreview.PreviewAsync"] = Op<ImpactPreview>(Who.Editor, async (p, ids) => await p.PreviewAsync(ids.DraftVersion)),
     };
 
@@ -283,6 +298,9 @@ public static partial class AuthorizationMatrix
         foreach (var who in new[] { Who.Nobody, Who.Anonymous, Who.Administrator, Who.Editor, Who.Auditor, Who.OwnManager, Who.ForeignManager })
             drafts[who] = await fixture.AsAsync<Guid, SiteService>("manager@arenaplus.example",
                 s => s.SaveDraftAsync(organization, null, new SiteDraftContent { Name = $"Matrix draft for {who}" }));
-        return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts);
+        var run = await Readiness.RunReviewTests.ArrangeDrillAsync(fixture, site);
+        var improvement = await fixture.AsAsync<Guid, ImprovementPlan>("manager@arenaplus.example",
+            p => p.CreateAsync(run, new ImprovementInput("Matrix", "Matrix", Today.AddDays(30), null, null)));
+        return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts) { Run = run, Improvement = improvement };
     }
 }
