@@ -56,6 +56,8 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Assessment.ThreatAssessment>();
         services.AddScoped<Features.Assessment.SelfAssessment>();
         services.AddScoped<Features.Audit.AuditTrail>();
+        services.AddScoped<Features.Readiness.RunService>();
+        services.AddScoped<Features.Readiness.RunQueries>();
         return services;
     }
 }
