@@ -8,6 +8,7 @@ using SoftTargets.Core.Domain.Compliance;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features;
@@ -21,6 +22,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Methodology.Impact;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Features.Users;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -29,7 +31,12 @@ namespace SoftTargets.IntegrationTests.Security;
 
 /// <summary>The ids of the owning organisation's data that fill route parameters and operation arguments.</summary>
 public sealed record MatrixIds(Guid Site, Guid Organization, Guid Methodology, Guid PublishedVersion, Guid DraftVersion,
-    Guid PlanMeasure, Guid Evidence, Guid Finding, long AuditEntry, IReadOnlyDictionary<Who, Guid> Drafts);
+    Guid PlanMeasure, Guid Evidence, Guid Finding, long AuditEntry, IReadOnlyDictionary<Who, Guid> Drafts)
+{
+    /// <summary>An incident of the owning organisation's site, still open, and the key of one of its steps.</summary>
+    public Guid Run { get; init; }
+    public string RunStep { get; init; } = "";
+}
 
 public sealed record Operation(Who Allowed, Func<IServiceProvider, MatrixIds, Who, Task<object?>> Call);
 
@@ -71,6 +78,8 @@ public static partial class AuthorizationMatrix
         ["PAGE /sites/{Id:guid}/plan/print"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/threats"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/self-assessment"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/runs"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/runs/{RunId:guid}"] = Who.SiteReaders,
         ["ANY /health/live"] = Who.Everyone,
         ["ANY /health/ready"] = Who.Everyone,
         ["GET /culture/set"] = Who.Everyone,
@@ -112,6 +121,7 @@ public static partial class AuthorizationMatrix
             "Id" or "id" when pattern.StartsWith("/methodology", StringComparison.Ordinal) || pattern.StartsWith("/api/methodology", StringComparison.Ordinal) => ids.PublishedVersion.ToString(),
             "Id" or "id" or "siteId" => ids.Site.ToString(),
             "evidenceId" => ids.Evidence.ToString(),
+            "RunId" => ids.Run.ToString(),
             "documentName" => "v1",
             "name" => "region",
             "format" => "csv",
@@ -254,6 +264,19 @@ public static partial class AuthorizationMatrix
         ["MethodologyAuthoring.ValidateAsync"] = Op<MethodologyAuthoring>(Who.MethodologyReaders, async (a, ids) => await a.ValidateAsync(ids.DraftVersion)),
         ["MethodologyAuthoring.PublishAsync"] = Done<MethodologyAuthoring>(Who.Editor, (a, ids) => a.PublishAsync(ids.DraftVersion, "Matrix", 0)),
         ["MethodologyAuthoring.DiscardDraftAsync"] = Done<MethodologyAuthoring>(Who.Editor, (a, ids) => a.DiscardDraftAsync(ids.DraftVersion, 0)),
+        // The matrix's run is an open incident: each change is refused for its input (a name or note too long, a
+        // negative count, unsigned reopening criteria) once past the access check, so nothing changes.
+        ["RunService.StartAsync"] = Op<RunService>(Who.OwnManager, async (s, ids) => await s.StartAsync(ids.Site, new RunStart(RunKind.Drill, "", null, null))),
+        ["RunService.TickAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.TickAsync(ids.Run, ids.RunStep, new string('x', RunMessages.MaxNameLength + 1))),
+        ["RunService.UntickAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.UntickAsync(ids.Run, ids.RunStep)),
+        ["RunService.NoteAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.NoteAsync(ids.Run, ids.RunStep, new string('x', RunMessages.MaxNoteLength + 1))),
+        ["RunService.FinishAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.FinishAsync(ids.Run)),
+        ["RunService.RecordOutcomeAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.RecordOutcomeAsync(ids.Run, "", -1, null)),
+        ["RunQueries.ListForSiteAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => (await q.ListForSiteAsync(ids.Site))?.Runs.Any(r => r.Id == ids.Run)),
+        ["RunQueries.GetAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Run)),
+        ["RunQueries.GetStampAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetStampAsync(ids.Run)),
+        ["RunQueries.GetStartOptionsAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetStartOptionsAsync(ids.Site)),
+
         ["ImpactPreview.PreviewAsync"] = Op<ImpactPreview>(Who.Editor, async (p, ids) => await p.PreviewAsync(ids.DraftVersion)),
     };
 
@@ -280,6 +303,10 @@ public static partial class AuthorizationMatrix
         foreach (var who in new[] { Who.Nobody, Who.Anonymous, Who.Administrator, Who.Editor, Who.Auditor, Who.OwnManager, Who.ForeignManager })
             drafts[who] = await fixture.AsAsync<Guid, SiteService>("manager@arenaplus.example",
                 s => s.SaveDraftAsync(organization, null, new SiteDraftContent { Name = $"Matrix draft for {who}" }));
-        return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts);
+        var playbook = (await fixture.AsAsync<RunStartOptions?, RunQueries>("manager@arenaplus.example", q => q.GetStartOptionsAsync(site)))!.Playbooks[0].Key;
+        var run = await fixture.AsAsync<Guid, RunService>("manager@arenaplus.example",
+            s => s.StartAsync(site, new RunStart(RunKind.Incident, playbook, null, "Checked by the authorization matrix.")));
+        var step = (await fixture.AsAsync<RunView?, RunQueries>("manager@arenaplus.example", q => q.GetAsync(run)))!.Steps[0].Key;
+        return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts) { Run = run, RunStep = step };
     }
 }
