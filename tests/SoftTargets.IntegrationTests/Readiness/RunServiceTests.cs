@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Readiness;
+using SoftTargets.Core.Features.Assessment;
+using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Readiness;
 using SoftTargets.IntegrationTests.Infrastructure;
 
@@ -36,6 +38,24 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
         Assert.True(run.CanRun);
         var listed = Assert.Single((await Fixture.AsAsync<SiteRunsView?, RunQueries>(Auditor, q => q.ListForSiteAsync(siteId)))!.Runs);
         Assert.Equal((runId, 0, run.Steps.Count), (listed.Id, listed.Done, listed.Total));
+    }
+
+    [Fact]
+    public async Task A_run_starts_from_the_latest_plan_revision_and_its_playbooks()
+    {
+        var siteId = await SiteIdAsync(Stadium);
+        var version = await SiteVersionAsync(siteId);
+        await Fixture.AsAsync<ThreatAssessment>(ArenaManager, t => t.SaveAsync(siteId, new ThreatInput("ied", 2, 5, 2, 4, "Bag checks at the gates."), version));
+        var revision = await Fixture.AsAsync<int, PlanService>(ArenaManager, p => p.GenerateAsync(siteId));
+        Assert.True(revision > 1);
+
+        var options = (await Fixture.AsAsync<RunStartOptions?, RunQueries>(ArenaManager, q => q.GetStartOptionsAsync(siteId)))!;
+        var ied = Assert.Single(options.Playbooks, p => p.Threat == "ied");
+        var runId = await Fixture.AsAsync<Guid, RunService>(ArenaManager, s => s.StartAsync(siteId, new RunStart(RunKind.Drill, ied.Key, null, null)));
+
+        await using var db = Fixture.NewDbContext();
+        var run = await db.PlaybookRuns.SingleAsync(r => r.Id == runId);
+        Assert.Equal((revision, "ied"), (run.PlanRevision, run.ThreatKey));
     }
 
     [Fact]
