@@ -70,10 +70,12 @@ public sealed class RunService(IDbContextFactory<SoftTargetsDbContext> dbFactory
                 await db.SaveChangesAsync(ct);
                 return true;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateConcurrencyException ex)
             {
                 // Two people ticked the same step at once: the other tick stands, and that is the one tick.
-                return false;
+                // Any other change to the step in between (an untick, a note) is a conflict to show.
+                if (await db.RunSteps.AsNoTracking().AnyAsync(s => s.RunId == runId && s.Key == stepKey && s.DoneAt != null, ct)) return false;
+                throw new ConcurrencyConflictException(ex);
             }
         }
     }
