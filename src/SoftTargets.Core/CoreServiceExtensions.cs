@@ -59,6 +59,8 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Audit.AuditTrail>();
         services.AddScoped<Features.Readiness.RunReview>();
         services.AddScoped<Features.Readiness.ImprovementPlan>();
+        services.AddScoped<Features.Readiness.RunService>();
+        services.AddScoped<Features.Readiness.RunQueries>();
         return services;
     }
 }

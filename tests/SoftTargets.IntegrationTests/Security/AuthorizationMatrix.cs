@@ -8,6 +8,7 @@ using SoftTargets.Core.Domain.Compliance;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features;
@@ -35,6 +36,9 @@ public sealed record MatrixIds(Guid Site, Guid Organization, Guid Methodology, G
     /// <summary>A finished drill of the owning organisation's site, and an improvement item raised from its review.</summary>
     public Guid Run { get; init; }
     public Guid Improvement { get; init; }
+    /// <summary>An incident of the owning organisation's site, still open, and the key of one of its steps.</summary>
+    public Guid LiveRun { get; init; }
+    public string RunStep { get; init; } = "";
 }
 
 public sealed record Operation(Who Allowed, Func<IServiceProvider, MatrixIds, Who, Task<object?>> Call);
@@ -79,6 +83,8 @@ public static partial class AuthorizationMatrix
         ["PAGE /sites/{Id:guid}/threats"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/self-assessment"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/runs/{RunId:guid}/review"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/runs"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/runs/{RunId:guid}"] = Who.SiteReaders,
         ["ANY /health/live"] = Who.Everyone,
         ["ANY /health/ready"] = Who.Everyone,
         ["GET /culture/set"] = Who.Everyone,
@@ -271,6 +277,18 @@ public static partial class AuthorizationMatrix
         ["ImprovementPlan.UpdateAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.UpdateAsync(ids.Improvement, new ImprovementInput("Matrix", "Matrix", Today, null, null), 0)),
         ["ImprovementPlan.SetDoneAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.SetDoneAsync(ids.Improvement, true, 0)),
         ["ImprovementPlan.LinkFindingAsync"] = Op<ImprovementPlan>(Who.OwnManager, async (p, ids) => await p.LinkFindingAsync(ids.Improvement, 0, ids.Finding, 0, "Answered by the matrix.")),
+        // The matrix's run is an open incident: each change is refused for its input (a name or note too long, a
+        // negative count, unsigned reopening criteria) once past the access check, so nothing changes.
+        ["RunService.StartAsync"] = Op<RunService>(Who.OwnManager, async (s, ids) => await s.StartAsync(ids.Site, new RunStart(RunKind.Drill, "", null, null))),
+        ["RunService.TickAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.TickAsync(ids.LiveRun, ids.RunStep, new string('x', RunMessages.MaxNameLength + 1))),
+        ["RunService.UntickAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.UntickAsync(ids.LiveRun, ids.RunStep)),
+        ["RunService.NoteAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.NoteAsync(ids.LiveRun, ids.RunStep, new string('x', RunMessages.MaxNoteLength + 1))),
+        ["RunService.FinishAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.FinishAsync(ids.LiveRun)),
+        ["RunService.RecordOutcomeAsync"] = Done<RunService>(Who.OwnManager, (s, ids) => s.RecordOutcomeAsync(ids.LiveRun, "", -1, null)),
+        ["RunQueries.ListForSiteAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => (await q.ListForSiteAsync(ids.Site))?.Runs.Any(r => r.Id == ids.LiveRun)),
+        ["RunQueries.GetAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.LiveRun)),
+        ["RunQueries.GetStampAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetStampAsync(ids.LiveRun)),
+        ["RunQueries.GetStartOptionsAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetStartOptionsAsync(ids.Site)),
 
         ["ImpactPreview.PreviewAsync"] = Op<ImpactPreview>(Who.Editor, async (p, ids) => await p.PreviewAsync(ids.DraftVersion)),
     };
@@ -301,6 +319,13 @@ public static partial class AuthorizationMatrix
         var run = await Readiness.RunReviewTests.ArrangeDrillAsync(fixture, site);
         var improvement = await fixture.AsAsync<Guid, ImprovementPlan>("manager@arenaplus.example",
             p => p.CreateAsync(run, new ImprovementInput("Matrix", "Matrix", Today.AddDays(30), null, null)));
-        return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts) { Run = run, Improvement = improvement };
+        var playbook = (await fixture.AsAsync<RunStartOptions?, RunQueries>("manager@arenaplus.example", q => q.GetStartOptionsAsync(site)))!.Playbooks[0].Key;
+        var liveRun = await fixture.AsAsync<Guid, RunService>("manager@arenaplus.example",
+            s => s.StartAsync(site, new RunStart(RunKind.Incident, playbook, null, "Checked by the authorization matrix.")));
+        var step = (await fixture.AsAsync<RunView?, RunQueries>("manager@arenaplus.example", q => q.GetAsync(liveRun)))!.Steps[0].Key;
+        return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts)
+        {
+            Run = run, Improvement = improvement, LiveRun = liveRun, RunStep = step,
+        };
     }
 }
