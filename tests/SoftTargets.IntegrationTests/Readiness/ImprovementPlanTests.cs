@@ -66,7 +66,7 @@ public sealed class ImprovementPlanTests(DatabaseFixture fixture) : DatabaseTest
         Assert.Equal(ReviewMessages.StepNotInRun, ex.Problems[nameof(ImprovementInput.StepKey)]);
         Assert.Equal(RunMessages.TitleRequired, ex.Problems[nameof(ImprovementItem.Title)]);
         await using var db = Fixture.NewDbContext();
-        Assert.False(await db.ImprovementItems.AnyAsync());
+        Assert.False(await db.ImprovementItems.AnyAsync(i => i.RunId == runId));
     }
 
     [Fact]

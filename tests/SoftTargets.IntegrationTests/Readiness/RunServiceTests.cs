@@ -36,7 +36,9 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
         Assert.All(run.Steps, s => Assert.InRange(s.Phase, IncidentPhase.P1, IncidentPhase.P3));
         Assert.Equal(run.Steps.OrderBy(s => s.Phase).ThenBy(s => s.Order).Select(s => s.Key), run.Steps.Select(s => s.Key));
         Assert.True(run.CanRun);
-        var listed = Assert.Single((await Fixture.AsAsync<SiteRunsView?, RunQueries>(Auditor, q => q.ListForSiteAsync(siteId)))!.Runs);
+        var runs = (await Fixture.AsAsync<SiteRunsView?, RunQueries>(Auditor, q => q.ListForSiteAsync(siteId)))!.Runs;
+        Assert.Equal(runId, runs[0].Id);
+        var listed = Assert.Single(runs, r => r.Id == runId);
         Assert.Equal((runId, 0, run.Steps.Count), (listed.Id, listed.Done, listed.Total));
     }
 
@@ -62,6 +64,8 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
     public async Task Starting_refuses_an_unknown_playbook_a_zone_of_no_site_and_an_incident_in_the_future_at_their_fields()
     {
         var siteId = await SiteIdAsync(Stadium);
+        await using var db = Fixture.NewDbContext();
+        var before = await db.PlaybookRuns.CountAsync(r => r.SiteId == siteId);
 
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Fixture.AsAsync<Guid, RunService>(ArenaManager,
             s => s.StartAsync(siteId, new RunStart(RunKind.Incident, "no-such-playbook", "Moon base", "", DateTimeOffset.UtcNow.AddHours(1)))));
@@ -69,8 +73,7 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
         Assert.Equal(RunMessages.PlaybookRequired, refused.Problems[nameof(RunStart.PlaybookKey)]);
         Assert.Equal(RunMessages.ZoneNotOnSite, refused.Problems[nameof(RunStart.ZoneName)]);
         Assert.Equal(RunMessages.StartInFuture, refused.Problems[nameof(RunStart.StartedAt)]);
-        await using var db = Fixture.NewDbContext();
-        Assert.False(await db.PlaybookRuns.AnyAsync(r => r.SiteId == siteId));
+        Assert.Equal(before, await db.PlaybookRuns.CountAsync(r => r.SiteId == siteId));
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
         Assert.Equal("Mgr. Eva Malá", record.Steps.Single(s => s.Key == criteria[0].Key).SignedOffBy);
         Assert.Equal(happened.ToUnixTimeSeconds(), record.StartedAt.ToUnixTimeSeconds());
         Assert.All(record.Steps.Where(s => s.DoneAt is null), s => Assert.Equal(StepOutcome.Missed, s.Outcome));
-        var listed = Assert.Single((await Fixture.AsAsync<SiteRunsView?, RunQueries>(Auditor, q => q.ListForSiteAsync(siteId)))!.Runs);
+        var listed = Assert.Single((await Fixture.AsAsync<SiteRunsView?, RunQueries>(Auditor, q => q.ListForSiteAsync(siteId)))!.Runs, r => r.Id == runId);
         Assert.Equal(record.Steps.Count(s => s.DoneAt is null), listed.Missed);
         await Assert.ThrowsAsync<DomainException>(() => Fixture.AsAsync<bool, RunService>(ArenaManager, s => s.TickAsync(runId, record.Steps[0].Key)));
     }
