@@ -1,0 +1,144 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Readiness;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Features.Readiness;
+
+/// <summary>
+/// How one playbook step fared in the finished drills of every site: in how many runs it was, how often it was
+/// done in time, late or missed, the mean time to its tick (in time or late), and the improvement items raised
+/// against it. Phase, procedure, target and text come from the current published methodology; a step it no
+/// longer has keeps only its key.
+/// </summary>
+public sealed record StepFeedback(string Key, string PlaybookKey, IncidentPhase? Phase, Procedure? Procedure, int? TargetMinutes, LocalizedText? Text,
+    int Runs, int Done, int Late, int Missed, double? MeanElapsedMinutes, int OpenItems, int Items)
+{
+    public decimal? DoneShare => Share(Done);
+    public decimal? LateShare => Share(Late);
+    public decimal? MissedShare => Share(Missed);
+
+    /// <summary>Per cent of the runs that included the step, one decimal; null when no run did.</summary>
+    private decimal? Share(int count) => Runs == 0 ? null : Math.Round(100m * count / Runs, 1);
+}
+
+/// <summary>The improvement items raised against one plan measure across every site, with its title from the current methodology.</summary>
+public sealed record MeasureFeedback(string Key, LocalizedText? Title, int OpenItems, int Items);
+
+public sealed record DrillFeedbackReport(IReadOnlyList<StepFeedback> Steps, IReadOnlyList<MeasureFeedback> Measures);
+
+/// <summary>
+/// Feedback to the methodology's authors from the drills run with it. Everything is counted by PostgreSQL (one
+/// statement for the steps, one for the measures): nothing is loaded to be counted. Late is
+/// <see cref="StepTiming.LateSql"/>, the same rule the runner and the review apply.
+/// </summary>
+public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
+{
+    public async Task<DrillFeedbackReport> GetAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        actor.Demand(actor.IsSystem || actor.IsIn(Roles.MethodologyEditor) || actor.IsIn(Roles.Auditor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var steps = await db.Database.SqlQueryRaw<StepRow>(StepsSql).ToListAsync(ct);
+        var measures = await db.Database.SqlQueryRaw<MeasureRow>(MeasuresSql).ToListAsync(ct);
+        var texts = await db.CurrentPublishedIdAsync(ct) is { } id
+            ? await cache.GetOrCreateAsync($"methodology-version:{id}:feedback-texts", (db, id),
+                static (state, token) => LoadTextsAsync(state.db, state.id, token), cancellationToken: ct)
+            : MethodologyTexts.None;
+        return Join(steps, measures, texts);
+    }
+
+    /// <summary>
+    /// Per step key over the finished drills, and the improvement items about it (a full join: a step with
+    /// items but no drill yet is listed too).
+    /// </summary>
+    internal static readonly string StepsSql = $"""
+        WITH figures AS (
+            SELECT s."Key",
+                   count(*) AS runs,
+                   count(*) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL AND NOT {StepTiming.LateSql("s")}) AS done,
+                   count(*) FILTER (WHERE {StepTiming.LateSql("s")}) AS late,
+                   count(*) FILTER (WHERE s."ElapsedSeconds" IS NULL) AS missed,
+                   avg(s."ElapsedSeconds") / 60.0 AS mean_minutes
+            FROM "RunSteps" s
+            WHERE s."RunId" IN (SELECT r."Id" FROM "PlaybookRuns" r WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL)
+            GROUP BY s."Key"),
+        items AS (
+            SELECT i."StepKey" AS "Key", count(*) FILTER (WHERE i."Status" = 'Open') AS open, count(*) AS total
+            FROM "ImprovementItems" i
+            WHERE i."StepKey" IS NOT NULL
+            GROUP BY i."StepKey")
+        SELECT coalesce(f."Key", i."Key") AS "Key", coalesce(f.runs, 0)::int AS "Runs", coalesce(f.done, 0)::int AS "Done",
+               coalesce(f.late, 0)::int AS "Late", coalesce(f.missed, 0)::int AS "Missed", f.mean_minutes::float8 AS "MeanElapsedMinutes",
+               coalesce(i.open, 0)::int AS "OpenItems", coalesce(i.total, 0)::int AS "Items"
+        FROM figures f FULL JOIN items i ON i."Key" = f."Key"
+        """;
+
+    internal const string MeasuresSql = """
+        SELECT i."MeasureKey" AS "Key", count(*) FILTER (WHERE i."Status" = 'Open')::int AS "OpenItems", count(*)::int AS "Items"
+        FROM "ImprovementItems" i
+        WHERE i."MeasureKey" IS NOT NULL
+        GROUP BY i."MeasureKey"
+        """;
+
+    /// <summary>
+    /// Every drillable step (P1–P3) of the current methodology in its order, with its figures or none, then the
+    /// steps it no longer has that were drilled or raised items; measures with items in the methodology's order.
+    /// </summary>
+    private static DrillFeedbackReport Join(IReadOnlyList<StepRow> steps, IReadOnlyList<MeasureRow> measures, MethodologyTexts texts)
+    {
+        var byKey = steps.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var listed = new List<StepFeedback>();
+        foreach (var step in texts.Steps)
+        {
+            var row = byKey.GetValueOrDefault(step.Key);
+            if (row is null && !PlaybookRun.Covers(RunKind.Drill, step.Phase)) continue;
+            byKey.Remove(step.Key);
+            listed.Add(Feedback(step.Key, step, row));
+        }
+        listed.AddRange(byKey.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Feedback(r.Key, null, r)));
+
+        var titles = texts.Measures;
+        var measureList = measures
+            .OrderBy(m => titles.TryGetValue(m.Key, out var known) ? known.Order : int.MaxValue).ThenBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => new MeasureFeedback(m.Key, titles.GetValueOrDefault(m.Key)?.Title, m.OpenItems, m.Items))
+            .ToList();
+        return new DrillFeedbackReport(listed, measureList);
+    }
+
+    private static StepFeedback Feedback(string key, StepText? step, StepRow? row) => new(key, step?.PlaybookKey ?? "", step?.Phase, step?.Procedure,
+        step?.TargetMinutes, step?.Text, row?.Runs ?? 0, row?.Done ?? 0, row?.Late ?? 0, row?.Missed ?? 0,
+        row?.MeanElapsedMinutes is { } minutes ? Math.Round(minutes, 1) : null, row?.OpenItems ?? 0, row?.Items ?? 0);
+
+    private static async ValueTask<MethodologyTexts> LoadTextsAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
+    {
+        var content = await db.MethodologyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Content).SingleAsync(ct);
+        var steps = content.Playbooks.SelectMany(p => p.Steps.Select(s => new StepText(s.Key, p.Key, s.Phase, s.Procedure, s.TargetMinutes, s.Text))).ToList();
+        var measures = content.Measures.Select((m, i) => (m.Key, Text: new MeasureText(i, m.Title)))
+            .DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => m.Text, StringComparer.Ordinal);
+        return new MethodologyTexts(steps, measures);
+    }
+
+    /// <summary>The texts of a published version, which never changes: the cache hands out one instance without copying it.</summary>
+    [ImmutableObject(true)]
+    internal sealed record MethodologyTexts(IReadOnlyList<StepText> Steps, IReadOnlyDictionary<string, MeasureText> Measures)
+    {
+        public static readonly MethodologyTexts None = new([], new Dictionary<string, MeasureText>());
+    }
+
+    [ImmutableObject(true)]
+    internal sealed record StepText(string Key, string PlaybookKey, IncidentPhase Phase, Procedure Procedure, int? TargetMinutes, LocalizedText Text);
+
+    [ImmutableObject(true)]
+    internal sealed record MeasureText(int Order, LocalizedText Title);
+
+    internal sealed record StepRow(string Key, int Runs, int Done, int Late, int Missed, double? MeanElapsedMinutes, int OpenItems, int Items);
+
+    internal sealed record MeasureRow(string Key, int OpenItems, int Items);
+}
