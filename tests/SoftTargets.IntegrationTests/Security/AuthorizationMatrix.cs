@@ -21,6 +21,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Methodology.Impact;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Features.Users;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -89,6 +90,8 @@ public static partial class AuthorizationMatrix
         ["GET /sites/{siteId:guid}/plan/plan.docx"] = Who.SiteReaders,
         ["GET /sites/{siteId:guid}/plan/pocket-cards.docx"] = Who.SiteReaders,
         ["GET /dashboards/export/{name}.{format}"] = Who.DashboardReaders,
+        ["GET /dashboards/readiness/export/{table}.{format}"] = Who.DashboardReaders,
+        ["PAGE /methodology/feedback"] = Who.MethodologyReaders,
     };
 
     /// <summary>What an allowed GET answers, when not 200.</summary>
@@ -114,6 +117,7 @@ public static partial class AuthorizationMatrix
             "evidenceId" => ids.Evidence.ToString(),
             "documentName" => "v1",
             "name" => "region",
+            "table" => "coverage-region",
             "format" => "csv",
             var other => throw new InvalidOperationException($"No value for the route parameter {other} of {route}"),
         });
@@ -232,6 +236,9 @@ public static partial class AuthorizationMatrix
         ["ComplianceDashboard.GetRiskAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetRiskAsync(new DashboardFilter())),
         ["ComplianceDashboard.GetTrendAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTrendAsync(new DashboardFilter())),
         ["ComplianceDashboard.ListSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => (await d.ListSitesAsync(new DashboardFilter(), new PageRequest(PageSize: 100))).Items.Any(s => s.Id == ids.Site)),
+        ["ReadinessDashboard.GetCoverageAsync"] = Op<ReadinessDashboard>(Who.DashboardReaders, async (d, _) => await d.GetCoverageAsync(new DashboardFilter())),
+        ["ReadinessDashboard.GetTimingAsync"] = Op<ReadinessDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTimingAsync(new DashboardFilter())),
+        ["DrillFeedback.GetAsync"] = Op<DrillFeedback>(Who.MethodologyReaders, async (f, _) => await f.GetAsync()),
         ["ComplianceDashboard.ListAllSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => await d.ListAllSitesAsync(new DashboardFilter()).AnyAsync(s => s.Id == ids.Site)),
         ["ComplianceSnapshots.TakeAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.TakeAsync()),
         ["ComplianceSnapshots.RefreshSitesAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.RefreshSitesAsync()),
