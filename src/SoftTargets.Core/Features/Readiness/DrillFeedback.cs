@@ -34,8 +34,8 @@ public sealed record MeasureFeedback(string Key, LocalizedText? Title, int OpenI
 public sealed record DrillFeedbackReport(IReadOnlyList<StepFeedback> Steps, IReadOnlyList<MeasureFeedback> Measures);
 
 /// <summary>
-/// Feedback to the methodology's authors from the drills run with it. Everything is counted by PostgreSQL (one
-/// statement for the steps, one for the measures): nothing is loaded to be counted. Late is
+/// Feedback to the methodology's authors from the drills run with it. Everything is counted by PostgreSQL in one
+/// statement: nothing is loaded to be counted. Late is
 /// <see cref="StepTiming.LateSql"/>, the same rule the runner and the review apply.
 /// </summary>
 public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
@@ -45,8 +45,9 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
         var actor = await currentUser.GetAsync(ct);
         actor.Demand(actor.IsSystem || actor.IsIn(Roles.MethodologyEditor) || actor.IsIn(Roles.Auditor));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var steps = await db.Database.SqlQueryRaw<StepRow>(StepsSql).ToListAsync(ct);
-        var measures = await db.Database.SqlQueryRaw<MeasureRow>(MeasuresSql).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<FeedbackRow>(Sql).ToListAsync(ct);
+        var steps = rows.Where(r => r.Measure == 0).ToList();
+        var measures = rows.Where(r => r.Measure == 1).ToList();
         var texts = await db.CurrentPublishedIdAsync(ct) is { } id
             ? await cache.GetOrCreateAsync($"methodology-version:{id}:feedback-texts", (db, id),
                 static (state, token) => LoadTextsAsync(state.db, state.id, token), cancellationToken: ct)
@@ -55,33 +56,42 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
     }
 
     /// <summary>
-    /// Per step key over the finished drills, and the improvement items about it (a full join: a step with
-    /// items but no drill yet is listed too).
+    /// One statement: per step key over the finished drills, with the improvement items about it (a full join: a
+    /// step with items but no drill yet is listed too), then the items per measure key (Measure = 1). A step has
+    /// its outcome once its run finished, so the finished runs' steps are read from the index on the step key
+    /// alone (key, outcome, time, target) without touching the runs; the few finished incidents' steps are then
+    /// taken away (sign -1) through their runs.
     /// </summary>
-    internal static readonly string StepsSql = $"""
-        WITH figures AS (
-            SELECT s."Key",
-                   count(*) AS runs,
-                   count(*) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL AND NOT {StepTiming.LateSql("s")}) AS done,
-                   count(*) FILTER (WHERE {StepTiming.LateSql("s")}) AS late,
-                   count(*) FILTER (WHERE s."ElapsedSeconds" IS NULL) AS missed,
-                   avg(s."ElapsedSeconds") / 60.0 AS mean_minutes
+    internal static readonly string Sql = $"""
+        WITH counted AS (
+            SELECT s."Key", 1 AS sign, s."ElapsedSeconds", s."TargetMinutes"
             FROM "RunSteps" s
-            WHERE s."RunId" IN (SELECT r."Id" FROM "PlaybookRuns" r WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL)
-            GROUP BY s."Key"),
+            WHERE s."Outcome" IS NOT NULL
+            UNION ALL
+            SELECT s."Key", -1, s."ElapsedSeconds", s."TargetMinutes"
+            FROM "PlaybookRuns" r JOIN "RunSteps" s ON s."RunId" = r."Id"
+            WHERE r."Kind" IN ({string.Join(", ", Enum.GetValues<RunKind>().Where(k => k != RunKind.Drill).Select(k => $"'{k}'"))}) AND s."Outcome" IS NOT NULL),
+        figures AS (
+            SELECT s."Key",
+                   sum(s.sign) AS runs,
+                   coalesce(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL AND NOT {StepTiming.LateSql("s")}), 0) AS done,
+                   coalesce(sum(s.sign) FILTER (WHERE {StepTiming.LateSql("s")}), 0) AS late,
+                   coalesce(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NULL), 0) AS missed,
+                   sum(s.sign * s."ElapsedSeconds")::numeric / nullif(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL), 0) / 60.0 AS mean_minutes
+            FROM counted s
+            GROUP BY s."Key"
+            HAVING sum(s.sign) > 0),
         items AS (
             SELECT i."StepKey" AS "Key", count(*) FILTER (WHERE i."Status" = 'Open') AS open, count(*) AS total
             FROM "ImprovementItems" i
             WHERE i."StepKey" IS NOT NULL
             GROUP BY i."StepKey")
-        SELECT coalesce(f."Key", i."Key") AS "Key", coalesce(f.runs, 0)::int AS "Runs", coalesce(f.done, 0)::int AS "Done",
+        SELECT 0 AS "Measure", coalesce(f."Key", i."Key") AS "Key", coalesce(f.runs, 0)::int AS "Runs", coalesce(f.done, 0)::int AS "Done",
                coalesce(f.late, 0)::int AS "Late", coalesce(f.missed, 0)::int AS "Missed", f.mean_minutes::float8 AS "MeanElapsedMinutes",
                coalesce(i.open, 0)::int AS "OpenItems", coalesce(i.total, 0)::int AS "Items"
         FROM figures f FULL JOIN items i ON i."Key" = f."Key"
-        """;
-
-    internal const string MeasuresSql = """
-        SELECT i."MeasureKey" AS "Key", count(*) FILTER (WHERE i."Status" = 'Open')::int AS "OpenItems", count(*)::int AS "Items"
+        UNION ALL
+        SELECT 1, i."MeasureKey", 0, 0, 0, 0, NULL, count(*) FILTER (WHERE i."Status" = 'Open')::int, count(*)::int
         FROM "ImprovementItems" i
         WHERE i."MeasureKey" IS NOT NULL
         GROUP BY i."MeasureKey"
@@ -91,7 +101,7 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
     /// Every drillable step (P1–P3) of the current methodology in its order, with its figures or none, then the
     /// steps it no longer has that were drilled or raised items; measures with items in the methodology's order.
     /// </summary>
-    private static DrillFeedbackReport Join(IReadOnlyList<StepRow> steps, IReadOnlyList<MeasureRow> measures, MethodologyTexts texts)
+    private static DrillFeedbackReport Join(IReadOnlyList<FeedbackRow> steps, IReadOnlyList<FeedbackRow> measures, MethodologyTexts texts)
     {
         var byKey = steps.ToDictionary(s => s.Key, StringComparer.Ordinal);
         var listed = new List<StepFeedback>();
@@ -112,7 +122,7 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
         return new DrillFeedbackReport(listed, measureList);
     }
 
-    private static StepFeedback Feedback(string key, StepText? step, StepRow? row) => new(key, step?.PlaybookKey ?? "", step?.Phase, step?.Procedure,
+    private static StepFeedback Feedback(string key, StepText? step, FeedbackRow? row) => new(key, step?.PlaybookKey ?? "", step?.Phase, step?.Procedure,
         step?.TargetMinutes, step?.Text, row?.Runs ?? 0, row?.Done ?? 0, row?.Late ?? 0, row?.Missed ?? 0,
         row?.MeanElapsedMinutes is { } minutes ? Math.Round(minutes, 1) : null, row?.OpenItems ?? 0, row?.Items ?? 0);
 
@@ -138,7 +148,6 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
     [ImmutableObject(true)]
     internal sealed record MeasureText(int Order, LocalizedText Title);
 
-    internal sealed record StepRow(string Key, int Runs, int Done, int Late, int Missed, double? MeanElapsedMinutes, int OpenItems, int Items);
-
-    internal sealed record MeasureRow(string Key, int OpenItems, int Items);
+    /// <summary>One row of the statement, named as its columns: a step's figures, or (Measure = 1) a measure's items.</summary>
+    internal sealed record FeedbackRow(int Measure, string Key, int Runs, int Done, int Late, int Missed, double? MeanElapsedMinutes, int OpenItems, int Items);
 }

@@ -121,6 +121,7 @@ public sealed class ReadinessDashboard(IDbContextFactory<SoftTargetsDbContext> d
     /// <summary>
     /// The filter's sites as "site" (from "SiteCompliance", which carries each site's region, venue type and its
     /// latest plan's tier and version) and their finished drills of the window as "drill", then <paramref name="select"/>.
+    /// Every drill belongs to a site: the whole country needs no restriction of the drills to the sites.
     /// </summary>
     internal static FormattableString Statement(DashboardFilter filter, DateOnly today, string select) => FormattableStringFactory.Create("""
         WITH site AS (
@@ -132,8 +133,9 @@ public sealed class ReadinessDashboard(IDbContextFactory<SoftTargetsDbContext> d
             SELECT r."Id", r."SiteId"
             FROM "PlaybookRuns" r
             WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL AND r."HeldOn" > {5} AND r."HeldOn" <= {4}
+        """ + (filter == new DashboardFilter() ? ")" : """
               AND r."SiteId" IN (SELECT site."Id" FROM site))
-        """ + select, filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1));
+        """) + select, filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1));
 
     internal sealed record CoverageRow(int Grouping, string? Key, int Sites, int Drilled, int Evacuation, int Invacuation, int Lockdown, int Communication, int AllFour);
 
