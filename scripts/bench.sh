@@ -5,6 +5,7 @@
 #   scripts/bench.sh --filter '*Impact*'               in-memory benchmarks only (BenchmarkDotNet arguments)
 #   scripts/bench.sh bulk-regeneration --sites 20000   plan regeneration only, at another scale
 #   scripts/bench.sh dashboards --sites 100000         the national dashboard only (figures and page render times)
+#   scripts/bench.sh readiness --sites 100000          the drill figures only (editors' step feedback, drill coverage)
 #   scripts/bench.sh circuits --circuits 500           Blazor circuits in headless Chromium: memory per idle circuit,
 #                                                      p50/p95 interaction latency against 1 circuit (--minutes 8 bounds it)
 # The database benchmarks use the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
@@ -28,7 +29,7 @@ with_database() {
   run "$@"
 }
 
-if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == circuits ]]; then
+if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == readiness || ${1:-} == circuits ]]; then
   with_database "$@"
 elif [[ $# -gt 0 ]]; then
   run "$@"
@@ -36,4 +37,5 @@ else
   run --filter '*'
   with_database bulk-regeneration --sites 100000
   with_database dashboards --sites 100000
+  with_database readiness --sites 100000
 fi

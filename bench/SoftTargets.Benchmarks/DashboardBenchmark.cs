@@ -51,18 +51,19 @@ public static class DashboardBenchmark
     }
 
 
-    private static async Task<string> PrepareDatabaseAsync(string server, int sites)
+    /// <summary>The seeded database <paramref name="database"/> with N synthetic sites, made when it does not hold them, its per-site counts of today.</summary>
+    internal static async Task<string> PrepareDatabaseAsync(string server, int sites, string database = Database)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = Database, CommandTimeout = 0 }.ConnectionString;
-        if (await SyntheticSitesAsync(server, connectionString) == sites)
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString;
+        if (await SyntheticSitesAsync(server, connectionString, database) == sites)
         {
-            Console.WriteLine($"Reusing database {Database} with {sites:N0} synthetic sites.");
+            Console.WriteLine($"Reusing database {database} with {sites:N0} synthetic sites.");
         }
         else
         {
             NpgsqlConnection.ClearAllPools(); // the check above left a pooled connection to the database dropped here
-            await BenchDatabase.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
-            await BenchDatabase.ExecuteAsync(server, $"CREATE DATABASE {Database}");
+            await BenchDatabase.ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            await BenchDatabase.ExecuteAsync(server, $"CREATE DATABASE {database}");
             await using var provider = BenchDatabase.Services(connectionString);
             await using var scope = provider.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.MigrateAsync();
@@ -79,11 +80,11 @@ public static class DashboardBenchmark
         return connectionString;
     }
 
-    private static async Task<long> SyntheticSitesAsync(string server, string connectionString)
+    private static async Task<long> SyntheticSitesAsync(string server, string connectionString, string database)
     {
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{Database}'", connection);
+        await using var exists = new NpgsqlCommand($"SELECT count(*) FROM pg_database WHERE datname = '{database}'", connection);
         if ((long)(await exists.ExecuteScalarAsync())! == 0) return -1;
         try
         {
@@ -143,7 +144,7 @@ public static class DashboardBenchmark
     }
 
     /// <summary>Two warm-up calls, then the median of <see cref="Runs"/> timed ones, with the last result.</summary>
-    private static async Task<(double Milliseconds, T Result)> MedianAsync<T>(Func<Task<T>> call)
+    internal static async Task<(double Milliseconds, T Result)> MedianAsync<T>(Func<Task<T>> call)
     {
         var result = await call();
         await call();

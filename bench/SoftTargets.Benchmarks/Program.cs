@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using SoftTargets.Benchmarks;
 
 // scripts/bench.sh runs every benchmark; pass --filter '*Impact*' to run one of the in-memory ones.
-// "bulk-regeneration --sites N", "dashboards --sites N" and "circuits --circuits N --minutes M" run the database benchmarks against the server in SOFTTARGETS_BENCH_DB.
+// "bulk-regeneration --sites N", "dashboards --sites N", "readiness --sites N" and "circuits --circuits N --minutes M" run the database benchmarks against the server in SOFTTARGETS_BENCH_DB.
 if (args.Length > 0 && args[0] == "bulk-regeneration")
 {
     var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
@@ -17,6 +17,13 @@ if (args.Length > 0 && args[0] == "dashboards")
         ?? throw new InvalidOperationException("Set SOFTTARGETS_BENCH_DB to a PostgreSQL server's connection string (scripts/bench.sh does).");
     var sites = args.Length > 2 && args[1] == "--sites" ? int.Parse(args[2]) : 100_000;
     return await DashboardBenchmark.RunAsync(server, sites);
+}
+
+if (args.Length > 0 && args[0] == "readiness")
+{
+    var server = Environment.GetEnvironmentVariable("SOFTTARGETS_BENCH_DB")
+        ?? throw new InvalidOperationException("Set SOFTTARGETS_BENCH_DB to a PostgreSQL server's connection string (scripts/bench.sh does).");
+    return await ReadinessBenchmark.RunAsync(server, Option("--sites", 100_000));
 }
 
 if (args.Length > 0 && args[0] == "circuits")

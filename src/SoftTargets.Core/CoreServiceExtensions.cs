@@ -46,6 +46,8 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanRegeneration>();
         services.AddScoped<Features.Dashboards.ComplianceDashboard>();
+        services.AddScoped<Features.Readiness.DrillFeedback>();
+        services.AddScoped<Features.Readiness.ReadinessDashboard>();
         services.AddScoped<Features.Dashboards.ComplianceSnapshots>();
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.Readiness.PlaybookQueries>();

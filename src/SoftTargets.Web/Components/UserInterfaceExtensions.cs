@@ -9,6 +9,7 @@ public static class UserInterfaceExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Features.Dashboards.DashboardTables>();
+        services.AddScoped<Features.Readiness.ReadinessTables>();
         services.AddMudServices(options =>
         {
             // Messages appear and go at once: a half-faded message is hard to read (and fails contrast checks).

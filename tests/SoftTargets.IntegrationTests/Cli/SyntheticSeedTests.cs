@@ -2,6 +2,7 @@ using SoftTargets.Core.Domain.Readiness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Data.Seed;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.IntegrationTests.Infrastructure;
 using SoftTargets.Web.Cli;
@@ -30,6 +31,13 @@ public sealed class SyntheticSeedTests(DatabaseFixture fixture) : DatabaseTest(f
         Assert.Equal(Enum.GetValues<MeasureStatus>().Order(), states.Order());
         Assert.True(await db.PlanMeasures.AnyAsync(m => synthetic.Any(s => s.Id == m.SiteId) && m.Status == MeasureStatus.NotApplicable && m.Justification != ""));
         Assert.True(await db.PlaybookRuns.AnyAsync(d => d.Kind == RunKind.Drill && synthetic.Any(s => s.Id == d.SiteId)));
+        // Every synthetic drill is finished with its playbook's P1–P3 steps, each with the outcome its timing gives.
+        var steps = await db.RunSteps.Where(st => db.PlaybookRuns.Any(d => d.Id == st.RunId && synthetic.Any(s => s.Id == d.SiteId))).ToListAsync();
+        Assert.False(await db.PlaybookRuns.AnyAsync(d => synthetic.Any(s => s.Id == d.SiteId) && !db.RunSteps.Any(st => st.RunId == d.Id)));
+        Assert.All(steps, st => Assert.Equal(StepTiming.OutcomeOf(st.TargetMinutes, st.ElapsedSeconds), st.Outcome));
+        Assert.All(steps, st => Assert.InRange(st.Phase, IncidentPhase.P1, IncidentPhase.P3));
+        Assert.Equal(Enum.GetValues<StepOutcome>().Order(), steps.Select(st => st.Outcome!.Value).Distinct().Order());
+        Assert.All(steps.Where(st => st.DoneAt is not null), st => Assert.NotNull(st.ElapsedSeconds));
         var findingStates = await db.Findings.Where(f => synthetic.Any(s => s.Id == f.SiteId)).Select(f => f.Status).Distinct().CountAsync();
         Assert.True(findingStates >= 2, $"Synthetic findings should come in several states, got {findingStates}.");
     }

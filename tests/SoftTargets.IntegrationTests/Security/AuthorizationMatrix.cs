@@ -103,6 +103,8 @@ public static partial class AuthorizationMatrix
         ["GET /sites/{siteId:guid}/plan/plan.docx"] = Who.SiteReaders,
         ["GET /sites/{siteId:guid}/plan/pocket-cards.docx"] = Who.SiteReaders,
         ["GET /dashboards/export/{name}.{format}"] = Who.DashboardReaders,
+        ["GET /dashboards/readiness/export/{table}.{format}"] = Who.DashboardReaders,
+        ["PAGE /methodology/feedback"] = Who.MethodologyReaders,
     };
 
     /// <summary>What an allowed GET answers, when not 200.</summary>
@@ -129,6 +131,7 @@ public static partial class AuthorizationMatrix
             "RunId" => ids.Run.ToString(),
             "documentName" => "v1",
             "name" => "region",
+            "table" => "coverage-region",
             "format" => "csv",
             var other => throw new InvalidOperationException($"No value for the route parameter {other} of {route}"),
         });
@@ -248,6 +251,9 @@ public static partial class AuthorizationMatrix
         ["ComplianceDashboard.GetRiskAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetRiskAsync(new DashboardFilter())),
         ["ComplianceDashboard.GetTrendAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTrendAsync(new DashboardFilter())),
         ["ComplianceDashboard.ListSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => (await d.ListSitesAsync(new DashboardFilter(), new PageRequest(PageSize: 100))).Items.Any(s => s.Id == ids.Site)),
+        ["ReadinessDashboard.GetCoverageAsync"] = Op<ReadinessDashboard>(Who.DashboardReaders, async (d, _) => await d.GetCoverageAsync(new DashboardFilter())),
+        ["ReadinessDashboard.GetTimingAsync"] = Op<ReadinessDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTimingAsync(new DashboardFilter())),
+        ["DrillFeedback.GetAsync"] = Op<DrillFeedback>(Who.MethodologyReaders, async (f, _) => await f.GetAsync()),
         ["ComplianceDashboard.ListAllSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => await d.ListAllSitesAsync(new DashboardFilter()).AnyAsync(s => s.Id == ids.Site)),
         ["ComplianceSnapshots.TakeAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.TakeAsync()),
         ["ComplianceSnapshots.RefreshSitesAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.RefreshSitesAsync()),

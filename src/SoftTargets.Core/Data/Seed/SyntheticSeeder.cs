@@ -44,6 +44,8 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         var measures = await db.Database.ExecuteSqlRawAsync(TrackMeasuresSql, ct);
         progress?.Report($"{measures:N0} tracked measures given states, owners and dates.");
         var drills = await db.Database.ExecuteSqlRawAsync(DrillsSql, ct);
+        var runSteps = await db.Database.ExecuteSqlRawAsync(RunStepsSql, ct);
+        progress?.Report($"{drills:N0} finished drills with {runSteps:N0} timed steps written.");
         var author = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Domain.Users.Roles.Auditor)))
             .Select(u => u.Id).FirstOrDefaultAsync(ct);
         var findings = author is null ? 0 : await db.Database.ExecuteSqlRawAsync(FindingsSql, [author], ct);
@@ -78,6 +80,39 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
               FROM "Sites" s CROSS JOIN generate_series(1, 2) AS n
               CROSS JOIN LATERAL (SELECT p."MethodologyVersionId", p."Revision" FROM "SitePlans" p WHERE p."SiteId" = s."Id" ORDER BY p."Revision" DESC LIMIT 1) p
               WHERE s."CreatedBy" = 'synthetic' AND random() < 0.4) x
+        """;
+
+    /// <summary>
+    /// The steps of each synthetic drill, copied from its plan's playbook as a run copies them (P1–P3 for a drill),
+    /// timed around their targets: most in time, some late, some never done; each outcome as
+    /// <see cref="Domain.Readiness.StepTiming"/> decides it.
+    /// </summary>
+    private static readonly string RunStepsSql = $"""
+        INSERT INTO "RunSteps" ("Id", "RunId", "Order", "Key", "Phase", "Procedure", "Role", "RoleName_En", "RoleName_Cs", "TargetMinutes",
+            "Text_En", "Text_Cs", "DoneAt", "DoneBy", "ElapsedSeconds", "SignedOffBy", "Note", "Outcome", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+        SELECT gen_random_uuid(), s."RunId", s."Order", s."Key", s."Phase", s."Procedure", s."Role", s.role_en, s.role_cs, s."TargetMinutes",
+               s.text_en, s.text_cs, s.started + s."ElapsedSeconds" * interval '1 second', CASE WHEN s."ElapsedSeconds" IS NULL THEN '' ELSE 'synthetic' END,
+               s."ElapsedSeconds", '', '',
+               CASE WHEN s."ElapsedSeconds" IS NULL THEN 'Missed' WHEN {Domain.Readiness.StepTiming.LateSql("s")} THEN 'Late' ELSE 'Done' END,
+               now(), 'synthetic', now(), 'synthetic'
+        FROM (SELECT x.*,
+                     CASE WHEN x.missed < 0.08 THEN NULL
+                          WHEN x."TargetMinutes" IS NULL THEN 600 + floor(x.pace * 1800)::int
+                          ELSE floor(x."TargetMinutes" * 60 * (0.4 + x.pace * 0.8))::int END AS "ElapsedSeconds"
+              FROM (SELECT r."Id" AS "RunId", r."StartedAt" AS started,
+                           (row_number() OVER (PARTITION BY r."Id" ORDER BY st.n) - 1)::int AS "Order",
+                           st.step->>'key' AS "Key", st.step->>'phase' AS "Phase", st.step->>'procedure' AS "Procedure", st.step->>'role' AS "Role",
+                           coalesce(st.step->'roleName'->>'en', '') AS role_en, coalesce(st.step->'roleName'->>'cs', '') AS role_cs,
+                           (st.step->>'targetMinutes')::int AS "TargetMinutes",
+                           left(coalesce(st.step->'text'->>'en', ''), 4000) AS text_en, left(coalesce(st.step->'text'->>'cs', ''), 4000) AS text_cs,
+                           random() AS missed, random() AS pace
+                    FROM "PlaybookRuns" r
+                    JOIN "SitePlans" p ON p."SiteId" = r."SiteId" AND p."Revision" = r."PlanRevision"
+                    CROSS JOIN LATERAL jsonb_array_elements(p."Document"->'playbooks') pb(playbook)
+                    CROSS JOIN LATERAL jsonb_array_elements(pb.playbook->'steps') WITH ORDINALITY st(step, n)
+                    WHERE r."CreatedBy" = 'synthetic' AND r."Kind" = 'Drill' AND pb.playbook->>'key' = r."PlaybookKey"
+                      AND st.step->>'phase' IN ('P1', 'P2', 'P3')
+                      AND NOT EXISTS (SELECT 1 FROM "RunSteps" e WHERE e."RunId" = r."Id")) x) s
         """;
 
     private const string FindingsSql = """

@@ -1,6 +1,8 @@
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Exports;
+using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Web.Features.Account;
+using SoftTargets.Web.Features.Readiness;
 
 namespace SoftTargets.Web.Features.Dashboards;
 
@@ -21,6 +23,25 @@ public static class DashboardEndpoints
                 return format == "csv"
                     ? Results.Stream(body => TableFile.WriteCsvAsync(table, body, ct), "text/csv; charset=utf-8", file)
                     : Results.Stream(body => TableFile.WriteXlsxAsync(table, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+            })
+            .RequireAuthorization(Policies.DashboardReader)
+            .ExcludeFromDescription();
+
+        // The readiness tables (drill coverage and time to target by region or venue type), the same way.
+        app.MapGet("/dashboards/readiness/export/{table}.{format}", async (string table, string format, string? region, string? venueType,
+                string? tier, Guid? version, ComplianceDashboard dashboard, ReadinessDashboard readiness, ReadinessTables tables, CancellationToken ct) =>
+            {
+                var name = table.ToLowerInvariant();
+                if (format is not ("csv" or "xlsx") || ReadinessTables.Names.FirstOrDefault(n => n.Name == name) is not { Name: not null } which) return Results.NotFound();
+                var filter = DashboardQuery.Filter(region, venueType, tier, version);
+                var choices = await dashboard.GetChoicesAsync(ct);
+                var file = $"readiness-{name}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+                var built = (which.Coverage
+                    ? tables.Coverage(await readiness.GetCoverageAsync(filter, ct), which.By, choices)
+                    : tables.Timing(await readiness.GetTimingAsync(filter, ct), which.By, choices)).AsStream();
+                return format == "csv"
+                    ? Results.Stream(body => TableFile.WriteCsvAsync(built, body, ct), "text/csv; charset=utf-8", file)
+                    : Results.Stream(body => TableFile.WriteXlsxAsync(built, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
             })
             .RequireAuthorization(Policies.DashboardReader)
             .ExcludeFromDescription();

@@ -1,0 +1,153 @@
+using System.ComponentModel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Readiness;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Features.Readiness;
+
+/// <summary>
+/// How one playbook step fared in the finished drills of every site: in how many runs it was, how often it was
+/// done in time, late or missed, the mean time to its tick (in time or late), and the improvement items raised
+/// against it. Phase, procedure, target and text come from the current published methodology; a step it no
+/// longer has keeps only its key.
+/// </summary>
+public sealed record StepFeedback(string Key, string PlaybookKey, IncidentPhase? Phase, Procedure? Procedure, int? TargetMinutes, LocalizedText? Text,
+    int Runs, int Done, int Late, int Missed, double? MeanElapsedMinutes, int OpenItems, int Items)
+{
+    public decimal? DoneShare => Share(Done);
+    public decimal? LateShare => Share(Late);
+    public decimal? MissedShare => Share(Missed);
+
+    /// <summary>Per cent of the runs that included the step, one decimal; null when no run did.</summary>
+    private decimal? Share(int count) => Runs == 0 ? null : Math.Round(100m * count / Runs, 1);
+}
+
+/// <summary>The improvement items raised against one plan measure across every site, with its title from the current methodology.</summary>
+public sealed record MeasureFeedback(string Key, LocalizedText? Title, int OpenItems, int Items);
+
+public sealed record DrillFeedbackReport(IReadOnlyList<StepFeedback> Steps, IReadOnlyList<MeasureFeedback> Measures);
+
+/// <summary>
+/// Feedback to the methodology's authors from the drills run with it. Everything is counted by PostgreSQL in one
+/// statement: nothing is loaded to be counted. Late is
+/// <see cref="StepTiming.LateSql"/>, the same rule the runner and the review apply.
+/// </summary>
+public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
+{
+    public async Task<DrillFeedbackReport> GetAsync(CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        actor.Demand(actor.IsSystem || actor.IsIn(Roles.MethodologyEditor) || actor.IsIn(Roles.Auditor));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<FeedbackRow>(Sql).ToListAsync(ct);
+        var steps = rows.Where(r => r.Measure == 0).ToList();
+        var measures = rows.Where(r => r.Measure == 1).ToList();
+        var texts = await db.CurrentPublishedIdAsync(ct) is { } id
+            ? await cache.GetOrCreateAsync($"methodology-version:{id}:feedback-texts", (db, id),
+                static (state, token) => LoadTextsAsync(state.db, state.id, token), cancellationToken: ct)
+            : MethodologyTexts.None;
+        return Join(steps, measures, texts);
+    }
+
+    /// <summary>
+    /// One statement: per step key over the finished drills, with the improvement items about it (a full join: a
+    /// step with items but no drill yet is listed too), then the items per measure key (Measure = 1). A step has
+    /// its outcome once its run finished, so the finished runs' steps are read from the index on the step key
+    /// alone (key, outcome, time, target) without touching the runs; the few finished incidents' steps are then
+    /// taken away (sign -1) through their runs.
+    /// </summary>
+    internal static readonly string Sql = $"""
+        WITH counted AS (
+            SELECT s."Key", 1 AS sign, s."ElapsedSeconds", s."TargetMinutes"
+            FROM "RunSteps" s
+            WHERE s."Outcome" IS NOT NULL
+            UNION ALL
+            SELECT s."Key", -1, s."ElapsedSeconds", s."TargetMinutes"
+            FROM "PlaybookRuns" r JOIN "RunSteps" s ON s."RunId" = r."Id"
+            WHERE r."Kind" IN ({string.Join(", ", Enum.GetValues<RunKind>().Where(k => k != RunKind.Drill).Select(k => $"'{k}'"))}) AND s."Outcome" IS NOT NULL),
+        figures AS (
+            SELECT s."Key",
+                   sum(s.sign) AS runs,
+                   coalesce(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL AND NOT {StepTiming.LateSql("s")}), 0) AS done,
+                   coalesce(sum(s.sign) FILTER (WHERE {StepTiming.LateSql("s")}), 0) AS late,
+                   coalesce(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NULL), 0) AS missed,
+                   sum(s.sign * s."ElapsedSeconds")::numeric / nullif(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL), 0) / 60.0 AS mean_minutes
+            FROM counted s
+            GROUP BY s."Key"
+            HAVING sum(s.sign) > 0),
+        items AS (
+            SELECT i."StepKey" AS "Key", count(*) FILTER (WHERE i."Status" = 'Open') AS open, count(*) AS total
+            FROM "ImprovementItems" i
+            WHERE i."StepKey" IS NOT NULL
+            GROUP BY i."StepKey")
+        SELECT 0 AS "Measure", coalesce(f."Key", i."Key") AS "Key", coalesce(f.runs, 0)::int AS "Runs", coalesce(f.done, 0)::int AS "Done",
+               coalesce(f.late, 0)::int AS "Late", coalesce(f.missed, 0)::int AS "Missed", f.mean_minutes::float8 AS "MeanElapsedMinutes",
+               coalesce(i.open, 0)::int AS "OpenItems", coalesce(i.total, 0)::int AS "Items"
+        FROM figures f FULL JOIN items i ON i."Key" = f."Key"
+        UNION ALL
+        SELECT 1, i."MeasureKey", 0, 0, 0, 0, NULL, count(*) FILTER (WHERE i."Status" = 'Open')::int, count(*)::int
+        FROM "ImprovementItems" i
+        WHERE i."MeasureKey" IS NOT NULL
+        GROUP BY i."MeasureKey"
+        """;
+
+    /// <summary>
+    /// Every drillable step (P1–P3) of the current methodology in its order, with its figures or none, then the
+    /// steps it no longer has that were drilled or raised items; measures with items in the methodology's order.
+    /// </summary>
+    private static DrillFeedbackReport Join(IReadOnlyList<FeedbackRow> steps, IReadOnlyList<FeedbackRow> measures, MethodologyTexts texts)
+    {
+        var byKey = steps.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var listed = new List<StepFeedback>();
+        foreach (var step in texts.Steps)
+        {
+            var row = byKey.GetValueOrDefault(step.Key);
+            if (row is null && !PlaybookRun.Covers(RunKind.Drill, step.Phase)) continue;
+            byKey.Remove(step.Key);
+            listed.Add(Feedback(step.Key, step, row));
+        }
+        listed.AddRange(byKey.Values.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => Feedback(r.Key, null, r)));
+
+        var titles = texts.Measures;
+        var measureList = measures
+            .OrderBy(m => titles.TryGetValue(m.Key, out var known) ? known.Order : int.MaxValue).ThenBy(m => m.Key, StringComparer.Ordinal)
+            .Select(m => new MeasureFeedback(m.Key, titles.GetValueOrDefault(m.Key)?.Title, m.OpenItems, m.Items))
+            .ToList();
+        return new DrillFeedbackReport(listed, measureList);
+    }
+
+    private static StepFeedback Feedback(string key, StepText? step, FeedbackRow? row) => new(key, step?.PlaybookKey ?? "", step?.Phase, step?.Procedure,
+        step?.TargetMinutes, step?.Text, row?.Runs ?? 0, row?.Done ?? 0, row?.Late ?? 0, row?.Missed ?? 0,
+        row?.MeanElapsedMinutes is { } minutes ? Math.Round(minutes, 1) : null, row?.OpenItems ?? 0, row?.Items ?? 0);
+
+    private static async ValueTask<MethodologyTexts> LoadTextsAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
+    {
+        var content = await db.MethodologyVersions.AsNoTracking().Where(v => v.Id == id).Select(v => v.Content).SingleAsync(ct);
+        var steps = content.Playbooks.SelectMany(p => p.Steps.Select(s => new StepText(s.Key, p.Key, s.Phase, s.Procedure, s.TargetMinutes, s.Text))).ToList();
+        var measures = content.Measures.Select((m, i) => (m.Key, Text: new MeasureText(i, m.Title)))
+            .DistinctBy(m => m.Key).ToDictionary(m => m.Key, m => m.Text, StringComparer.Ordinal);
+        return new MethodologyTexts(steps, measures);
+    }
+
+    /// <summary>The texts of a published version, which never changes: the cache hands out one instance without copying it.</summary>
+    [ImmutableObject(true)]
+    internal sealed record MethodologyTexts(IReadOnlyList<StepText> Steps, IReadOnlyDictionary<string, MeasureText> Measures)
+    {
+        public static readonly MethodologyTexts None = new([], new Dictionary<string, MeasureText>());
+    }
+
+    [ImmutableObject(true)]
+    internal sealed record StepText(string Key, string PlaybookKey, IncidentPhase Phase, Procedure Procedure, int? TargetMinutes, LocalizedText Text);
+
+    [ImmutableObject(true)]
+    internal sealed record MeasureText(int Order, LocalizedText Title);
+
+    /// <summary>One row of the statement, named as its columns: a step's figures, or (Measure = 1) a measure's items.</summary>
+    internal sealed record FeedbackRow(int Measure, string Key, int Runs, int Done, int Late, int Missed, double? MeanElapsedMinutes, int OpenItems, int Items);
+}
