@@ -106,19 +106,21 @@ public static class ReadinessBenchmark
         return Sums(totals.Sites, totals.Drilled, totals.Evacuation, totals.Invacuation, totals.Lockdown, totals.Communication, totals.AllFour);
     }
 
-    /// <summary>The baseline: each site's finished drills of the window with their done steps' procedures, totals and both breakdowns as grouping sets.</summary>
+    /// <summary>
+    /// The baseline: each site's finished drills of the window with the procedures each run keeps (the bits of
+    /// "DoneProcedures", as the service reads them), totals and both breakdowns as grouping sets.
+    /// </summary>
     private static async Task<string> HandWrittenCoverageAsync(string connectionString, Region? region, DateOnly today)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT GROUPING(c."Region", c."VenueTypeKey"), count(*), count(d.site),
-                   count(*) FILTER (WHERE d.e), count(*) FILTER (WHERE d.i), count(*) FILTER (WHERE d.l), count(*) FILTER (WHERE d.c),
-                   count(*) FILTER (WHERE d.e AND d.i AND d.l AND d.c)
+                   count(*) FILTER (WHERE d.p & 1 <> 0), count(*) FILTER (WHERE d.p & 2 <> 0), count(*) FILTER (WHERE d.p & 4 <> 0),
+                   count(*) FILTER (WHERE d.p & 8 <> 0), count(*) FILTER (WHERE d.p & 15 = 15)
             FROM "SiteCompliance" c
-            LEFT JOIN (SELECT r."SiteId" AS site, bool_or(s."Procedure" = 'Evacuation') AS e, bool_or(s."Procedure" = 'Invacuation') AS i,
-                              bool_or(s."Procedure" = 'Lockdown') AS l, bool_or(s."Procedure" = 'Communication') AS c
-                       FROM "PlaybookRuns" r LEFT JOIN "RunSteps" s ON s."RunId" = r."Id" AND s."DoneAt" IS NOT NULL
+            LEFT JOIN (SELECT r."SiteId" AS site, bit_or(r."DoneProcedures") AS p
+                       FROM "PlaybookRuns" r
                        WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL AND r."HeldOn" > $2 AND r."HeldOn" <= $3
                        GROUP BY r."SiteId") d ON d.site = c."SiteId"
             WHERE $1::text IS NULL OR c."Region" = $1

@@ -38,6 +38,10 @@ public sealed class SyntheticSeedTests(DatabaseFixture fixture) : DatabaseTest(f
         Assert.All(steps, st => Assert.InRange(st.Phase, IncidentPhase.P1, IncidentPhase.P3));
         Assert.Equal(Enum.GetValues<StepOutcome>().Order(), steps.Select(st => st.Outcome!.Value).Distinct().Order());
         Assert.All(steps.Where(st => st.DoneAt is not null), st => Assert.NotNull(st.ElapsedSeconds));
+        // Each keeps the procedures of its done steps, as Finish sets them.
+        var kept = await db.PlaybookRuns.Where(d => synthetic.Any(s => s.Id == d.SiteId)).ToDictionaryAsync(d => d.Id, d => d.DoneProcedures);
+        Assert.All(steps.GroupBy(st => st.RunId), run => Assert.Equal(PlaybookRun.ProceduresDone(run), kept[run.Key]));
+        Assert.Contains(kept.Values, flags => flags != ProcedureFlags.None);
         var findingStates = await db.Findings.Where(f => synthetic.Any(s => s.Id == f.SiteId)).Select(f => f.Status).Distinct().CountAsync();
         Assert.True(findingStates >= 2, $"Synthetic findings should come in several states, got {findingStates}.");
     }

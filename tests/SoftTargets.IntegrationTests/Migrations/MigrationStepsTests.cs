@@ -92,6 +92,58 @@ public sealed class MigrationStepsTests(DatabaseFixture fixture) : DatabaseTest(
             """));
     }
 
+    [Fact]
+    public async Task Finished_runs_get_the_procedures_of_their_done_steps_and_running_ones_none_without_a_recount()
+    {
+        const string beforeFlags = "20261203093904_PlaybookRuns";
+        await using var database = await TestDatabase.CreateAsync("softtargets_migration_done_procedures");
+        await using var db = DbContextOn(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(beforeFlags);
+        await ExecuteAsync(database.ConnectionString, """
+            INSERT INTO "Organizations" ("Id", "Name", "Kind", "Region", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            VALUES ('00000000-0000-0000-0000-00000000000a', 'Operator', 'VenueOperator', 'Praha', now(), 't', now(), 't');
+            INSERT INTO "Sites" ("Id", "OrganizationId", "Name", "Address", "Region", "VenueTypeKey", "MaxOccupancy", "DailyVisitors",
+                "OpeningHours", "Attributes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            VALUES ('00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-00000000000a', 'Hall', 'Street 1', 'Praha', 'concert-hall',
+                500, 100, '', '{}', now(), 't', now(), 't');
+            INSERT INTO "PlaybookRuns" ("Id", "Kind", "SiteId", "PlanRevision", "PlaybookKey", "ThreatKey", "ThreatName_En", "ThreatName_Cs",
+                "ZoneName", "Scenario", "StartedAt", "HeldOn", "FinishedAt", "Lessons", "Outcome", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            SELECT id::uuid, 'Drill', '00000000-0000-0000-0000-00000000000b', 1, 'PB', 'fire', 'Fire', 'Požár', '', '', now() - interval '1 day',
+                   current_date - 1, finished, '', '', now(), 't', now(), 't'
+            FROM (VALUES ('00000000-0000-0000-0000-0000000000c1', now()), ('00000000-0000-0000-0000-0000000000c2', NULL)) v(id, finished);
+            INSERT INTO "RunSteps" ("Id", "RunId", "Order", "Key", "Phase", "Procedure", "Role", "DoneAt", "DoneBy", "ElapsedSeconds", "SignedOffBy",
+                "Note", "RoleName_En", "RoleName_Cs", "Text_En", "Text_Cs", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
+            SELECT gen_random_uuid(), run::uuid, ord, 'S' || ord, 'P1', procedure, 'lead', CASE WHEN done THEN now() END, '',
+                   CASE WHEN done THEN 60 END, '', '', '', '', '', '', now(), 't', now(), 't'
+            FROM (VALUES ('00000000-0000-0000-0000-0000000000c1', 0, 'Evacuation', true), ('00000000-0000-0000-0000-0000000000c1', 1, 'Lockdown', true),
+                         ('00000000-0000-0000-0000-0000000000c1', 2, 'Communication', false), ('00000000-0000-0000-0000-0000000000c1', 3, 'Evacuation', true),
+                         ('00000000-0000-0000-0000-0000000000c2', 0, 'Invacuation', true)) v(run, ord, procedure, done);
+            """);
+        var countedBefore = await ScalarAsync(database.ConnectionString, """SELECT "Day" || '|' || "DrillsLast12Months" FROM "SiteCompliance" """);
+        await ExecuteAsync(database.ConnectionString, """UPDATE "SiteCompliance" SET "DrillsLast12Months" = 99""");
+
+        await migrator.MigrateAsync();
+
+        // Evacuation (1) and lockdown (4) done, communication missed; the running drill keeps none until it finishes.
+        Assert.Equal("c1:5 c2:0", await ScalarAsync(database.ConnectionString, """
+            SELECT string_agg(right("Id"::text, 2) || ':' || "DoneProcedures", ' ' ORDER BY "Id") FROM "PlaybookRuns"
+            """));
+        // The backfill changes nothing the recount counts, so it ran no recount; its trigger is on again afterwards.
+        Assert.Equal("1", countedBefore.Split('|')[1]);
+        Assert.Equal("99", await ScalarAsync(database.ConnectionString, """SELECT "DrillsLast12Months" FROM "SiteCompliance" """));
+        Assert.Equal("O", await ScalarAsync(database.ConnectionString, """
+            SELECT t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname = 'PlaybookRuns' AND t.tgname = 'site_compliance_updated'
+            """));
+
+        await migrator.MigrateAsync(beforeFlags);
+        Assert.Equal("0", await ScalarAsync(database.ConnectionString, """
+            SELECT count(*) FROM information_schema.columns WHERE table_name = 'PlaybookRuns' AND column_name = 'DoneProcedures'
+            """));
+        await migrator.MigrateAsync();
+        Assert.Equal("5", await ScalarAsync(database.ConnectionString, """SELECT "DoneProcedures" FROM "PlaybookRuns" WHERE "FinishedAt" IS NOT NULL"""));
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

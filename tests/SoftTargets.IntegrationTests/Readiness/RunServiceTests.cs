@@ -203,6 +203,14 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
         Assert.True(run.IsFinished);
         Assert.Equal(StepOutcome.Done, run.Steps.Single(s => s.Key == step).Outcome);
         Assert.All(run.Steps.Where(s => s.Key != step), s => Assert.Equal(StepOutcome.Missed, s.Outcome));
+        await using (var db = Fixture.NewDbContext())
+        {
+            // The run keeps the procedures of its done steps, which the coverage figures read instead of the steps.
+            var kept = await db.PlaybookRuns.Where(r => r.Id == runId).Select(r => r.DoneProcedures).SingleAsync();
+            var done = await db.RunSteps.Where(s => s.RunId == runId && s.DoneAt != null).Select(s => s.Procedure).ToListAsync();
+            Assert.NotEqual(ProcedureFlags.None, kept);
+            Assert.Equal(ProcedureFlag.Of(done), kept);
+        }
         var noRecord = await Assert.ThrowsAsync<DomainException>(() => Fixture.AsAsync<RunService>(ArenaManager, s => s.RecordOutcomeAsync(runId, "x", null, null)));
         Assert.Equal("NotAnIncident", noRecord.Code);
     }

@@ -13,7 +13,9 @@ internal sealed class PlaybookRunConfiguration : IEntityTypeConfiguration<Playbo
         builder.ConfigureAuditFields();
         builder.HasOne<Site>().WithMany().HasForeignKey(r => r.SiteId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.SiteId, r.HeldOn });
-        builder.HasIndex(r => new { r.Kind, r.HeldOn }).IncludeProperties(r => new { r.SiteId, r.FinishedAt });
+        // The coverage figures read the year's drills from this index alone.
+        builder.HasIndex(r => new { r.Kind, r.HeldOn }).IncludeProperties(r => new { r.SiteId, r.FinishedAt, r.DoneProcedures });
+        builder.Property(r => r.DoneProcedures).HasConversion<short>();
         builder.Property(r => r.PlaybookKey).HasMaxLength(100);
         builder.Property(r => r.ThreatKey).HasMaxLength(100);
         builder.ComplexProperty(r => r.ThreatName, Texts);

@@ -881,6 +881,9 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<short>("DoneProcedures")
+                        .HasColumnType("smallint");
+
                     b.Property<int?>("Fatalities")
                         .HasColumnType("integer");
 
@@ -978,7 +981,7 @@ namespace SoftTargets.Core.Data.Migrations
 
                     b.HasIndex("Kind", "HeldOn");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "HeldOn"), new[] { "SiteId", "FinishedAt" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "HeldOn"), new[] { "SiteId", "FinishedAt", "DoneProcedures" });
 
                     b.HasIndex("SiteId", "HeldOn");
 

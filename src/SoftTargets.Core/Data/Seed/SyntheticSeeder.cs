@@ -45,6 +45,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         progress?.Report($"{measures:N0} tracked measures given states, owners and dates.");
         var drills = await db.Database.ExecuteSqlRawAsync(DrillsSql, ct);
         var runSteps = await db.Database.ExecuteSqlRawAsync(RunStepsSql, ct);
+        await db.Database.ExecuteSqlRawAsync(DoneProceduresSql, ct);
         progress?.Report($"{drills:N0} finished drills with {runSteps:N0} timed steps written.");
         var author = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Domain.Users.Roles.Auditor)))
             .Select(u => u.Id).FirstOrDefaultAsync(ct);
@@ -113,6 +114,16 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
                     WHERE r."CreatedBy" = 'synthetic' AND r."Kind" = 'Drill' AND pb.playbook->>'key' = r."PlaybookKey"
                       AND st.step->>'phase' IN ('P1', 'P2', 'P3')
                       AND NOT EXISTS (SELECT 1 FROM "RunSteps" e WHERE e."RunId" = r."Id")) x) s
+        """;
+
+    /// <summary>Each synthetic drill keeps the procedures of its done steps, as <see cref="Domain.Readiness.PlaybookRun.Finish"/> sets them.</summary>
+    private static readonly string DoneProceduresSql = $"""
+        UPDATE "PlaybookRuns" r SET "DoneProcedures" = d.flags
+        FROM (SELECT s."RunId", bit_or({Domain.Readiness.ProcedureFlag.Sql("s")})::smallint AS flags
+              FROM "RunSteps" s JOIN "PlaybookRuns" x ON x."Id" = s."RunId"
+              WHERE x."CreatedBy" = 'synthetic' AND x."FinishedAt" IS NOT NULL AND s."DoneAt" IS NOT NULL
+              GROUP BY s."RunId") d
+        WHERE r."Id" = d."RunId" AND r."DoneProcedures" <> d.flags
         """;
 
     private const string FindingsSql = """

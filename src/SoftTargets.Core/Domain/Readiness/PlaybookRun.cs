@@ -68,6 +68,12 @@ public sealed class PlaybookRun : AuditableEntity
     public DateOnly HeldOn { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>
+    /// The procedures of the steps done in the run, set when it finishes (none while it goes on): the coverage
+    /// figures count a drill's procedures from its run without reading its steps.
+    /// </summary>
+    public ProcedureFlags DoneProcedures { get; private set; }
+
     /// <summary>How many people took part (staff and visitors), when known.</summary>
     public int? Headcount { get; private set; }
     public string Lessons { get; private set; } = "";
@@ -133,7 +139,12 @@ public sealed class PlaybookRun : AuditableEntity
             throw Invalid("Steps", RunMessages.UnsignedCriteria);
         FinishedAt = at < StartedAt ? StartedAt : at;
         foreach (var step in steps) step.Outcome = StepTiming.OutcomeOf(step.TargetMinutes, step.ElapsedSeconds);
+        DoneProcedures = ProceduresDone(steps);
     }
+
+    /// <summary>The procedures of the steps that were done (ticked), whatever their timing: what <see cref="DoneProcedures"/> keeps.</summary>
+    public static ProcedureFlags ProceduresDone(IEnumerable<RunStep> steps) =>
+        ProcedureFlag.Of(steps.Where(s => s.DoneAt is not null).Select(s => s.Procedure));
 
     /// <summary>The review's free-text lessons and the headcount; editable after the run too.</summary>
     public void Review(string lessons, int? headcount)

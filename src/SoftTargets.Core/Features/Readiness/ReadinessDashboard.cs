@@ -85,24 +85,28 @@ public sealed class ReadinessDashboard(IDbContextFactory<SoftTargetsDbContext> d
         actor.Demand(actor.IsSystem || actor.IsIn(Roles.Auditor) || actor.IsIn(Roles.MethodologyEditor));
     }
 
-    /// <summary>Per site with a finished drill in the window: whether a step of each procedure was done in one.</summary>
-    private const string CoverageSelect = """
+    /// <summary>
+    /// Per site with a finished drill in the window, the procedures done in its drills (each run keeps its own as
+    /// <see cref="PlaybookRun.DoneProcedures"/>, read with the drills from the index on kind and day; no step is read).
+    /// </summary>
+    private static readonly string CoverageSelect = $"""
         , drilled AS (
-            SELECT r."SiteId",
-                   bool_or(s."Procedure" = 'Evacuation') AS evacuation, bool_or(s."Procedure" = 'Invacuation') AS invacuation,
-                   bool_or(s."Procedure" = 'Lockdown') AS lockdown, bool_or(s."Procedure" = 'Communication') AS communication
+            SELECT r."SiteId", bit_or(r."DoneProcedures") AS done
             FROM drill r
-            LEFT JOIN "RunSteps" s ON s."RunId" = r."Id" AND s."ElapsedSeconds" IS NOT NULL
             GROUP BY r."SiteId")
         SELECT CASE WHEN GROUPING(site."Region") = 0 THEN 1 WHEN GROUPING(site."VenueTypeKey") = 0 THEN 2 ELSE 0 END AS "Grouping",
                coalesce(site."Region", site."VenueTypeKey") AS "Key",
                count(*)::int AS "Sites", count(d."SiteId")::int AS "Drilled",
-               count(*) FILTER (WHERE d.evacuation)::int AS "Evacuation", count(*) FILTER (WHERE d.invacuation)::int AS "Invacuation",
-               count(*) FILTER (WHERE d.lockdown)::int AS "Lockdown", count(*) FILTER (WHERE d.communication)::int AS "Communication",
-               count(*) FILTER (WHERE d.evacuation AND d.invacuation AND d.lockdown AND d.communication)::int AS "AllFour"
+               count(*) FILTER (WHERE {ProcedureFlag.HasSql("d.done", Procedure.Evacuation)})::int AS "Evacuation",
+               count(*) FILTER (WHERE {ProcedureFlag.HasSql("d.done", Procedure.Invacuation)})::int AS "Invacuation",
+               count(*) FILTER (WHERE {ProcedureFlag.HasSql("d.done", Procedure.Lockdown)})::int AS "Lockdown",
+               count(*) FILTER (WHERE {ProcedureFlag.HasSql("d.done", Procedure.Communication)})::int AS "Communication",
+               count(*) FILTER (WHERE (d.done & {(short)AllFour}) = {(short)AllFour})::int AS "AllFour"
         FROM site LEFT JOIN drilled d ON d."SiteId" = site."Id"
         GROUP BY GROUPING SETS ((), (site."Region"), (site."VenueTypeKey"))
         """;
+
+    private const ProcedureFlags AllFour = ProcedureFlags.Evacuation | ProcedureFlags.Invacuation | ProcedureFlags.Lockdown | ProcedureFlags.Communication;
 
     /// <summary>Per phase P1–P3 over the steps with a target of the window's drills.</summary>
     private static readonly string TimingSelect = $"""
@@ -130,7 +134,7 @@ public sealed class ReadinessDashboard(IDbContextFactory<SoftTargetsDbContext> d
             WHERE ({0}::text IS NULL OR c."Region" = {0}) AND ({1}::text IS NULL OR c."VenueTypeKey" = {1})
               AND ({2}::text IS NULL OR c."Tier" = {2}) AND ({3}::uuid IS NULL OR c."MethodologyVersionId" = {3})),
         drill AS (
-            SELECT r."Id", r."SiteId"
+            SELECT r."Id", r."SiteId", r."DoneProcedures"
             FROM "PlaybookRuns" r
             WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL AND r."HeldOn" > {5} AND r."HeldOn" <= {4}
         """ + (filter == new DashboardFilter() ? ")" : """
