@@ -46,6 +46,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         var drills = await db.Database.ExecuteSqlRawAsync(DrillsSql, ct);
         var runSteps = await db.Database.ExecuteSqlRawAsync(RunStepsSql, ct);
         await db.Database.ExecuteSqlRawAsync(DoneProceduresSql, ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT compact_step_feedback()", ct);
         progress?.Report($"{drills:N0} finished drills with {runSteps:N0} timed steps written.");
         var author = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Domain.Users.Roles.Auditor)))
             .Select(u => u.Id).FirstOrDefaultAsync(ct);
