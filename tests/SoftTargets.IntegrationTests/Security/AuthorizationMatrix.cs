@@ -254,6 +254,7 @@ public static partial class AuthorizationMatrix
         ["ReadinessDashboard.GetCoverageAsync"] = Op<ReadinessDashboard>(Who.DashboardReaders, async (d, _) => await d.GetCoverageAsync(new DashboardFilter())),
         ["ReadinessDashboard.GetTimingAsync"] = Op<ReadinessDashboard>(Who.DashboardReaders, async (d, _) => await d.GetTimingAsync(new DashboardFilter())),
         ["DrillFeedback.GetAsync"] = Op<DrillFeedback>(Who.MethodologyReaders, async (f, _) => await f.GetAsync()),
+        ["DrillFeedback.CompactAsync"] = Op<DrillFeedback>(Who.Nobody, async (f, _) => await f.CompactAsync()),
         ["ComplianceDashboard.ListAllSitesAsync"] = Op<ComplianceDashboard>(Who.DashboardReaders, async (d, ids) => await d.ListAllSitesAsync(new DashboardFilter()).AnyAsync(s => s.Id == ids.Site)),
         ["ComplianceSnapshots.TakeAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.TakeAsync()),
         ["ComplianceSnapshots.RefreshSitesAsync"] = Op<ComplianceSnapshots>(Who.Nobody, async (s, _) => await s.RefreshSitesAsync()),

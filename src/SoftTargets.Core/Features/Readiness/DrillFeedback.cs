@@ -35,8 +35,8 @@ public sealed record DrillFeedbackReport(IReadOnlyList<StepFeedback> Steps, IRea
 
 /// <summary>
 /// Feedback to the methodology's authors from the drills run with it. Everything is counted by PostgreSQL in one
-/// statement: nothing is loaded to be counted. Late is
-/// <see cref="StepTiming.LateSql"/>, the same rule the runner and the review apply.
+/// statement from counts kept per step key: nothing is loaded to be counted, and the time does not grow with the
+/// drills held. Late is the outcome <see cref="StepTiming"/> gave, the same rule the runner and the review apply.
 /// </summary>
 public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
@@ -56,31 +56,38 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
     }
 
     /// <summary>
-    /// One statement: per step key over the finished drills, with the improvement items about it (a full join: a
-    /// step with items but no drill yet is listed too), then the items per measure key (Measure = 1). A step has
-    /// its outcome once its run finished, so the finished runs' steps are read from the index on the step key
-    /// alone (key, outcome, time, target) without touching the runs; the few finished incidents' steps are then
-    /// taken away (sign -1) through their runs.
+    /// Folds the counts kept per step key into one row each (the triggers add a row of changes for every finished
+    /// run); the snapshot schedule runs it hourly. Returns the number of step keys counted.
+    /// </summary>
+    public async Task<int> CompactAsync(CancellationToken ct = default)
+    {
+        (await currentUser.GetAsync(ct)).DemandSystem();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Database.SqlQueryRaw<int>("""SELECT compact_step_feedback() AS "Value" """).SingleAsync(ct);
+    }
+
+    /// <summary>
+    /// One statement: per step key, the counts kept of every finished step ("StepFeedbackCounts", added to by
+    /// triggers on "RunSteps" whatever writes them) less the steps of the few finished incidents, read through their
+    /// runs; with the improvement items about each step (a full join: a step with items but no drill yet is listed
+    /// too), then the items per measure key (Measure = 1). The outcomes are those <see cref="StepTiming"/> gave the
+    /// steps when their runs finished.
     /// </summary>
     internal static readonly string Sql = $"""
         WITH counted AS (
-            SELECT s."Key", 1 AS sign, s."ElapsedSeconds", s."TargetMinutes"
-            FROM "RunSteps" s
-            WHERE s."Outcome" IS NOT NULL
+            SELECT c."Key", c."Runs" AS runs, c."Done" AS done, c."Late" AS late, c."Missed" AS missed, c."ElapsedSeconds" AS elapsed, c."Timed" AS timed
+            FROM "StepFeedbackCounts" c
             UNION ALL
-            SELECT s."Key", -1, s."ElapsedSeconds", s."TargetMinutes"
+            SELECT s."Key", -1, -(s."Outcome" = 'Done')::int, -(s."Outcome" = 'Late')::int, -(s."Outcome" = 'Missed')::int,
+                   -coalesce(s."ElapsedSeconds", 0), -(s."ElapsedSeconds" IS NOT NULL)::int
             FROM "PlaybookRuns" r JOIN "RunSteps" s ON s."RunId" = r."Id"
             WHERE r."Kind" IN ({string.Join(", ", Enum.GetValues<RunKind>().Where(k => k != RunKind.Drill).Select(k => $"'{k}'"))}) AND s."Outcome" IS NOT NULL),
         figures AS (
-            SELECT s."Key",
-                   sum(s.sign) AS runs,
-                   coalesce(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL AND NOT {StepTiming.LateSql("s")}), 0) AS done,
-                   coalesce(sum(s.sign) FILTER (WHERE {StepTiming.LateSql("s")}), 0) AS late,
-                   coalesce(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NULL), 0) AS missed,
-                   sum(s.sign * s."ElapsedSeconds")::numeric / nullif(sum(s.sign) FILTER (WHERE s."ElapsedSeconds" IS NOT NULL), 0) / 60.0 AS mean_minutes
-            FROM counted s
-            GROUP BY s."Key"
-            HAVING sum(s.sign) > 0),
+            SELECT c."Key", sum(c.runs) AS runs, sum(c.done) AS done, sum(c.late) AS late, sum(c.missed) AS missed,
+                   sum(c.elapsed)::numeric / nullif(sum(c.timed), 0) / 60.0 AS mean_minutes
+            FROM counted c
+            GROUP BY c."Key"
+            HAVING sum(c.runs) > 0),
         items AS (
             SELECT i."StepKey" AS "Key", count(*) FILTER (WHERE i."Status" = 'Open') AS open, count(*) AS total
             FROM "ImprovementItems" i

@@ -1,4 +1,5 @@
 using SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Core.Security;
 
 namespace SoftTargets.Web.Features.Dashboards;
@@ -7,7 +8,7 @@ namespace SoftTargets.Web.Features.Dashboards;
 /// A minute after start and then every hour (Dashboards:SnapshotEveryHours; 0 turns it off): brings
 /// the per-site counts that depend on the day up to today, so the dashboard need not count them live,
 /// and retakes the current month's compliance snapshot, so each month's trend point holds the month's
-/// last state even if nobody runs the <c>snapshot-compliance</c> verb.
+/// last state even if nobody runs the <c>snapshot-compliance</c> verb; then folds the drill feedback's counts.
 /// </summary>
 public sealed class SnapshotSchedule(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SnapshotSchedule> logger) : BackgroundService
 {
@@ -37,6 +38,8 @@ public sealed class SnapshotSchedule(IServiceScopeFactory scopes, IConfiguration
             await using var scope = scopes.CreateAsyncScope();
             var groups = await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync(ct);
             logger.LogInformation("Compliance snapshot of the month taken: {Groups} groups", groups);
+            var keys = await scope.ServiceProvider.GetRequiredService<DrillFeedback>().CompactAsync(ct);
+            logger.LogInformation("Drill feedback counts folded: {Keys} step keys", keys);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,0 +1,10 @@
+DROP TRIGGER step_feedback_inserted ON "RunSteps";
+DROP TRIGGER step_feedback_updated ON "RunSteps";
+DROP TRIGGER step_feedback_deleted ON "RunSteps";
+DROP TRIGGER step_feedback_truncated ON "RunSteps";
+DROP FUNCTION compact_step_feedback();
+DROP FUNCTION step_feedback_inserted();
+DROP FUNCTION step_feedback_updated();
+DROP FUNCTION step_feedback_deleted();
+DROP FUNCTION step_feedback_truncated();
+DROP TABLE "StepFeedbackCounts";
