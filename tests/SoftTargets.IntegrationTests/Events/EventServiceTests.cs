@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Events;
+using SoftTargets.Core.Features;
+using SoftTargets.Core.Features.Audit;
 using SoftTargets.Core.Features.Events;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -116,6 +118,18 @@ public sealed class EventServiceTests(DatabaseFixture fixture) : DatabaseTest(fi
         Assert.DoesNotContain("EVT-02", added);
         Assert.Equal("standard", details.Checklist.EventTier);
         Assert.False(details.Checklist.RaisesTier);
+    }
+
+    [Fact]
+    public async Task An_events_changes_are_in_the_sites_history()
+    {
+        var siteId = await SiteIdAsync("Koncertní síň Vltava");
+        var id = await Fixture.AsAsync<Guid, EventService>(ArenaManager, s => s.CreateAsync(siteId, Fair));
+
+        var history = await Fixture.AsAsync<AuditPage, AuditTrail>(Auditor,
+            t => t.ListAsync(new AuditFilter(EntityType: "Site", EntityId: siteId.ToString(), IncludeParts: true), new PageRequest(0, 500)));
+
+        Assert.Contains(history.Items, e => e.EntityType == nameof(SiteEvent) && e.EntityId == id.ToString());
     }
 
     private async Task<uint> EventVersionAsync(Guid id)
