@@ -63,6 +63,8 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Readiness.ImprovementPlan>();
         services.AddScoped<Features.Readiness.RunService>();
         services.AddScoped<Features.Readiness.RunQueries>();
+        services.AddScoped<Features.Events.EventService>();
+        services.AddScoped<Features.Events.EventQueries>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Audit;
 using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Events;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
@@ -21,6 +22,7 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<SiteDraft> SiteDrafts => Set<SiteDraft>();
     public DbSet<SitePlan> SitePlans => Set<SitePlan>();
+    public DbSet<SiteEvent> SiteEvents => Set<SiteEvent>();
     public DbSet<PlanMeasure> PlanMeasures => Set<PlanMeasure>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<Finding> Findings => Set<Finding>();

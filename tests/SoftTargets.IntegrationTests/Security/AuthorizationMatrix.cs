@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Events;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
@@ -16,6 +17,7 @@ using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Audit;
 using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Dashboards;
+using SoftTargets.Core.Features.Events;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Home;
 using SoftTargets.Core.Features.Methodology;
@@ -39,6 +41,8 @@ public sealed record MatrixIds(Guid Site, Guid Organization, Guid Methodology, G
     /// <summary>An incident of the owning organisation's site, still open, and the key of one of its steps.</summary>
     public Guid LiveRun { get; init; }
     public string RunStep { get; init; } = "";
+    /// <summary>An upcoming event on the owning organisation's site.</summary>
+    public Guid Event { get; init; }
 }
 
 public sealed record Operation(Who Allowed, Func<IServiceProvider, MatrixIds, Who, Task<object?>> Call);
@@ -85,6 +89,8 @@ public static partial class AuthorizationMatrix
         ["PAGE /sites/{Id:guid}/runs/{RunId:guid}/review"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/runs"] = Who.SiteReaders,
         ["PAGE /sites/{Id:guid}/runs/{RunId:guid}"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/events"] = Who.SiteReaders,
+        ["PAGE /sites/{Id:guid}/events/{EventId:guid}"] = Who.SiteReaders,
         ["ANY /health/live"] = Who.Everyone,
         ["ANY /health/ready"] = Who.Everyone,
         ["GET /culture/set"] = Who.Everyone,
@@ -129,6 +135,7 @@ public static partial class AuthorizationMatrix
             "Id" or "id" or "siteId" => ids.Site.ToString(),
             "evidenceId" => ids.Evidence.ToString(),
             "RunId" => ids.Run.ToString(),
+            "EventId" => ids.Event.ToString(),
             "documentName" => "v1",
             "name" => "region",
             "table" => "coverage-region",
@@ -158,6 +165,8 @@ public static partial class AuthorizationMatrix
         new("Divadlo Matrix", "Rohová 3, Ostrava", Region.Moravskoslezsky, "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
 
     private static readonly FindingInput MatrixFinding = new(FindingSeverity.Low, "Matrix", "Checked by the authorization matrix.", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
+    private static readonly EventInput MatrixEvent = new("Matrix event", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), 3000,
+        EntryChecks.BagChecks, "Matrix Person", "+420 600 000 000", []);
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -297,6 +306,13 @@ public static partial class AuthorizationMatrix
         ["RunQueries.GetStampAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetStampAsync(ids.LiveRun)),
         ["RunQueries.GetStartOptionsAsync"] = Op<RunQueries>(Who.SiteReaders, async (q, ids) => await q.GetStartOptionsAsync(ids.Site)),
 
+        ["EventService.CreateAsync"] = Op<EventService>(Who.OwnManager, async (s, ids) => await s.CreateAsync(ids.Site, MatrixEvent with { Name = "" })),
+        ["EventService.UpdateAsync"] = Op<EventService>(Who.OwnManager, async (s, ids) => await s.UpdateAsync(ids.Event, MatrixEvent, 0)),
+        ["EventService.DeleteAsync"] = Done<EventService>(Who.OwnManager, (s, ids) => s.DeleteAsync(ids.Event, 0)),
+        ["EventQueries.ListForSiteAsync"] = Op<EventQueries>(Who.SiteReaders, async (q, ids) => (await q.ListForSiteAsync(ids.Site))?.Events.Any(e => e.Id == ids.Event)),
+        ["EventQueries.GetAsync"] = Op<EventQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Event)),
+        ["EventQueries.UpcomingAsync"] = Op<EventQueries>(Who.SiteReaders, async (q, ids) => (await q.UpcomingAsync(100)).Events.Any(e => e.Id == ids.Event)),
+
         ["ImpactPreview.PreviewAsync"] = Op<ImpactPreview>(Who.Editor, async (p, ids) => await p.PreviewAsync(ids.DraftVersion)),
     };
 
@@ -330,9 +346,10 @@ public static partial class AuthorizationMatrix
         var liveRun = await fixture.AsAsync<Guid, RunService>("manager@arenaplus.example",
             s => s.StartAsync(site, new RunStart(RunKind.Incident, playbook, null, "Checked by the authorization matrix.")));
         var step = (await fixture.AsAsync<RunView?, RunQueries>("manager@arenaplus.example", q => q.GetAsync(liveRun)))!.Steps[0].Key;
+        var siteEvent = await fixture.AsAsync<Guid, EventService>("manager@arenaplus.example", s => s.CreateAsync(site, MatrixEvent));
         return new MatrixIds(site, organization, methodology, published, draft, measure, evidence, finding, audit, drafts)
         {
-            Run = run, Improvement = improvement, LiveRun = liveRun, RunStep = step,
+            Run = run, Improvement = improvement, LiveRun = liveRun, RunStep = step, Event = siteEvent,
         };
     }
 }

@@ -2,6 +2,7 @@ using SoftTargets.Core.Features.Dashboards;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Events;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
@@ -66,6 +67,8 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         db.Sites.AddRange(stadium, hall, mall, lipova);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        db.SiteEvents.Add(new SiteEvent(stadium.Id, new EventInput("Letní koncert na Slezské aréně", today.AddDays(21), today.AddDays(21), 20000,
+            EntryChecks.BagChecks, "Petra Horáková", "+420 601 111 222", ["children-present"])));
         var measures = new List<PlanMeasure>();
         foreach (var site in new[] { stadium, hall, lipova })
             measures.AddRange(Plan(site, version, today));

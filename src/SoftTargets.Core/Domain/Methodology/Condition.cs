@@ -15,6 +15,12 @@ public sealed record Condition
     public string? Attribute { get; init; }
     public ThreatCondition? Threat { get; init; }
     public IReadOnlyList<string>? TierIn { get; init; }
+
+    /// <summary>
+    /// The expected attendance at one time of the event a guideline is generated for, e.g.
+    /// <c>{ "attendance": { "gte": 5000 } }</c>. The venue itself has no event: the node does not hold for it.
+    /// </summary>
+    public NumberComparison? Attendance { get; init; }
 }
 
 public sealed record NumberComparison

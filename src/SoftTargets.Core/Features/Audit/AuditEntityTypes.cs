@@ -23,6 +23,7 @@ public static class AuditEntityTypes
     [
         Site, nameof(Zone), nameof(Contact), nameof(ThreatScenario), nameof(SelfAssessmentAnswer), nameof(SiteDraft),
         nameof(SitePlan), nameof(PlanMeasure), nameof(Evidence), nameof(Finding), nameof(PlaybookRun), nameof(RunStep), nameof(ImprovementItem),
+        nameof(Domain.Events.SiteEvent),
         nameof(Organization), nameof(Domain.Methodology.Methodology), nameof(MethodologyVersion), User, UserRole,
     ];
 }

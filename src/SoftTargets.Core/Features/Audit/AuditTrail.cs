@@ -108,6 +108,7 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
         var runs = db.PlaybookRuns.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
         var runSteps = db.RunSteps.Where(p => db.PlaybookRuns.Any(r => r.Id == p.RunId && r.SiteId == siteId)).Select(p => p.Id.ToString());
         var improvements = db.ImprovementItems.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
+        var events = db.SiteEvents.Where(p => p.SiteId == siteId).Select(p => p.Id.ToString());
         return entries.Where(e => (e.EntityType == AuditEntityTypes.Site && e.EntityId == id)
             || (e.EntityType == nameof(Zone) && zones.Contains(e.EntityId))
             || (e.EntityType == nameof(Contact) && contacts.Contains(e.EntityId))
@@ -119,7 +120,8 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
             || (e.EntityType == nameof(Finding) && findings.Contains(e.EntityId))
             || (e.EntityType == nameof(PlaybookRun) && runs.Contains(e.EntityId))
             || (e.EntityType == nameof(RunStep) && runSteps.Contains(e.EntityId))
-            || (e.EntityType == nameof(ImprovementItem) && improvements.Contains(e.EntityId)));
+            || (e.EntityType == nameof(ImprovementItem) && improvements.Contains(e.EntityId))
+            || (e.EntityType == nameof(Domain.Events.SiteEvent) && events.Contains(e.EntityId)));
     }
 
     private static async Task<Dictionary<Guid, string>> OrganizationNamesAsync(SoftTargetsDbContext db, IReadOnlyList<AuditLogEntry> entries, CancellationToken ct)

@@ -53,7 +53,7 @@ public sealed class GuidelineGenerator
     public Guideline Generate(SiteSnapshot site)
     {
         var risks = ThreatRisks(site);
-        var facts = new RuleFacts(site.VenueTypeKey, site.MaxOccupancy, site.Attributes.ToHashSet(StringComparer.Ordinal), risks, null);
+        var facts = SnapshotFacts.Of(site, risks);
         var tier = _evaluator.DetermineTier(facts);
         var measures = Measures(facts with { Tier = tier.Tier?.Key });
         var values = new SitePlaceholders(site, RoleName);

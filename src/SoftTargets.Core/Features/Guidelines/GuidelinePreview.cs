@@ -38,6 +38,13 @@ public sealed class GuidelinePreview(IDbContextFactory<SoftTargetsDbContext> dbF
         if (threats.Count > 0)
             errors["threats"] = [$"Threats must be known threat types rated 1 to 5: check {string.Join(", ", threats.Select(t => t.ThreatKey))}."];
         if (site.Answers.Any(a => a.Value is < 1 or > 5)) errors["answers"] = ["Self-assessment answers are levels 1 to 5."];
+        if (site.Event is { } occasion)
+        {
+            if (occasion.ExpectedAttendance is < 1 or > Domain.Events.EventMessages.MaxAttendance)
+                errors["event.expectedAttendance"] = ["The event's expected attendance is a number from 1 to 1,000,000."];
+            var unknownEventAttributes = (occasion.Attributes ?? []).Where(a => methodology.Attributes.All(k => k.Key != a)).ToList();
+            if (unknownEventAttributes.Count > 0) errors["event.attributes"] = [$"Unknown attributes: {string.Join(", ", unknownEventAttributes)}."];
+        }
         return errors;
     }
 }

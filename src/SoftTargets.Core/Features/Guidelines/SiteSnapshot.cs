@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Sites;
 
@@ -23,6 +24,13 @@ public sealed record SiteSnapshot
     /// <summary>Self-assessment: question key → chosen level 1 (very low protection) to 5.</summary>
     public IReadOnlyDictionary<string, int> Answers { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// The event the guideline is for, or null for the venue itself. Left out of JSON when null, so the
+    /// inputs hash of a venue's plan does not change with it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EventSnapshot? Event { get; init; }
+
     public static SiteSnapshot Of(Site site) => new()
     {
         Name = site.Name, Address = site.Address, Region = site.Region, VenueTypeKey = site.VenueTypeKey,
@@ -32,6 +40,12 @@ public sealed record SiteSnapshot
         Threats = site.Threats.Select(t => new ThreatSnapshot(t.ThreatKey, t.Inherent.Likelihood, t.Inherent.Impact, t.Residual.Likelihood, t.Residual.Impact)).ToList(),
         Answers = site.Answers.ToDictionary(a => a.QuestionKey, a => a.Level),
     };
+}
+
+/// <summary>What an event adds to its site's facts: its expected attendance at one time and its attributes.</summary>
+public sealed record EventSnapshot(string Name, int ExpectedAttendance, IReadOnlyList<string> Attributes)
+{
+    public static EventSnapshot Of(Domain.Events.SiteEvent siteEvent) => new(siteEvent.Name, siteEvent.ExpectedAttendance, siteEvent.Attributes);
 }
 
 public sealed record ZoneSnapshot(string Name, int Capacity, int Entrances, string AssemblyPoint, string InvacuationRoom);

@@ -154,11 +154,12 @@ public static partial class MethodologyValidator
             return;
         }
         var members = (rule.All is null ? 0 : 1) + (rule.Any is null ? 0 : 1) + (rule.Not is null ? 0 : 1) + (rule.VenueTypeIn is null ? 0 : 1)
-            + (rule.Occupancy is null ? 0 : 1) + (rule.Attribute is null ? 0 : 1) + (rule.Threat is null ? 0 : 1) + (rule.TierIn is null ? 0 : 1);
+            + (rule.Occupancy is null ? 0 : 1) + (rule.Attribute is null ? 0 : 1) + (rule.Threat is null ? 0 : 1) + (rule.TierIn is null ? 0 : 1)
+            + (rule.Attendance is null ? 0 : 1);
         if (members != 1)
         {
-            add(path, "Each rule must be exactly one of: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn.",
-                "Každé pravidlo musí být právě jedno z: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn.");
+            add(path, "Each rule must be exactly one of: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn, attendance.",
+                "Každé pravidlo musí být právě jedno z: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn, attendance.");
             return;
         }
         foreach (var (list, name) in new[] { (rule.All, "all"), (rule.Any, "any") })
@@ -178,6 +179,8 @@ public static partial class MethodologyValidator
         }
         if (rule.Occupancy is { } occupancy && occupancy.Gte is null && occupancy.Gt is null && occupancy.Lte is null && occupancy.Lt is null)
             add($"{path}.occupancy", "occupancy needs gte, gt, lte or lt with a number.", "occupancy potřebuje gte, gt, lte nebo lt s číslem.");
+        if (rule.Attendance is { } attendance && attendance.Gte is null && attendance.Gt is null && attendance.Lte is null && attendance.Lt is null)
+            add($"{path}.attendance", "attendance needs gte, gt, lte or lt with a number.", "attendance potřebuje gte, gt, lte nebo lt s číslem.");
         if (rule.TierIn is not null)
         {
             if (insideTier) add($"{path}.tierIn", "A tier's own rule cannot depend on the tier.", "Pravidlo úrovně nemůže záviset na úrovni.");

@@ -9,7 +9,7 @@ namespace SoftTargets.Core.Features.Methodology.Rules;
 /// </summary>
 /// <remarks>
 /// A node is read by its first set, non-empty member in the order all, any, not, venueTypeIn, occupancy,
-/// attribute, threat, tierIn. A node with none (malformed) holds, as "no condition". <see cref="Holds"/>
+/// attribute, threat, tierIn, attendance. A node with none (malformed) holds, as "no condition". <see cref="Holds"/>
 /// is the fast path for bulk work; it reads nodes exactly as <see cref="Evaluate"/> does.
 /// </remarks>
 public sealed class RuleEvaluator
@@ -34,6 +34,7 @@ public sealed class RuleEvaluator
         { Attribute: { Length: > 0 } attribute } => facts.Attributes.Contains(attribute),
         { Threat.Type.Length: > 0 } => ThreatHolds(rule.Threat, Risk(rule.Threat, facts)),
         { TierIn: { Count: > 0 } tiers } => facts.Tier is not null && Contains(tiers, facts.Tier),
+        { Attendance: { } comparison } when HasLimit(comparison) => facts.Attendance is { } attendance && OccupancyHolds(comparison, attendance),
         _ => true,
     };
 
@@ -132,6 +133,12 @@ public sealed class RuleEvaluator
             {
                 var holds = facts.Tier is not null && Contains(tiers, facts.Tier);
                 into.Add(_texts.Tier(facts.Tier, tiers, holds));
+                return holds;
+            }
+            case { Attendance: { } comparison } when HasLimit(comparison):
+            {
+                var holds = facts.Attendance is { } attendance && OccupancyHolds(comparison, attendance);
+                into.Add(RuleTexts.Attendance(comparison, facts.Attendance, holds));
                 return holds;
             }
             default:

@@ -67,6 +67,15 @@ internal sealed class RuleTexts
         }
     }
 
+    /// <summary>Reads like <see cref="Occupancy"/> for an event; the venue without an event is said to have none.</summary>
+    public static LocalizedText Attendance(NumberComparison comparison, int? attendance, bool holds)
+    {
+        if (attendance is not { } a)
+            return new("there is no event (attendance applies to events only)", "nejde o akci (návštěvnost akce platí jen pro akce)");
+        var occupancy = Occupancy(comparison, a, holds);
+        return new("event attendance" + occupancy.En["occupancy".Length..], "návštěvnost akce" + occupancy.Cs["obsazenost".Length..]);
+    }
+
     public LocalizedText Attribute(string attribute, bool holds)
     {
         var name = Name(_attributes, attribute);

@@ -17,8 +17,9 @@ public static class RuleKinds
     public const string Attribute = "attribute";
     public const string Threat = "threat";
     public const string TierIn = "tierIn";
+    public const string Attendance = "attendance";
 
-    public static IReadOnlyList<string> Ordered { get; } = [All, Any, Not, VenueTypeIn, Occupancy, Attribute, Threat, TierIn];
+    public static IReadOnlyList<string> Ordered { get; } = [All, Any, Not, VenueTypeIn, Occupancy, Attribute, Threat, TierIn, Attendance];
 
     /// <summary>The comparisons of an occupancy rule, in the order the editor offers them.</summary>
     public static IReadOnlyList<string> Comparisons { get; } = ["gte", "gt", "lte", "lt"];
@@ -35,6 +36,7 @@ public static class RuleKinds
         { Attribute: not null } => Attribute,
         { Threat: not null } => Threat,
         { TierIn: not null } => TierIn,
+        { Attendance: not null } => Attendance,
         _ => null,
     };
 
@@ -59,6 +61,7 @@ public static class RuleKinds
             Attribute => new Condition { Attribute = "" },
             Threat => new Condition { Threat = new ThreatCondition { Type = "" } },
             TierIn => new Condition { TierIn = [] },
+            Attendance => new Condition { Attendance = new NumberComparison() },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown rule kind."),
         };
     }

@@ -64,6 +64,8 @@ public static class RuleSummary
                         : Format("Summary_VenueTypeIn", Names(catalog.VenueTypes.Select(i => (i.Key, i.Name)), node.VenueTypeIn!));
                 case RuleKinds.Occupancy:
                     return Occupancy(node.Occupancy!);
+                case RuleKinds.Attendance:
+                    return Occupancy(node.Attendance!, "Summary_Attendance", "Summary_AttendanceNone");
                 case RuleKinds.Attribute:
                     return string.IsNullOrEmpty(node.Attribute)
                         ? Text("Summary_AttributeNone")
@@ -85,7 +87,7 @@ public static class RuleSummary
             }
         }
 
-        private string Occupancy(NumberComparison comparison)
+        private string Occupancy(NumberComparison comparison, string summary = "Summary_Occupancy", string none = "Summary_OccupancyNone")
         {
             var limits = new List<string>();
             Add(comparison.Gte, "≥");
@@ -93,8 +95,8 @@ public static class RuleSummary
             Add(comparison.Lte, "≤");
             Add(comparison.Lt, "<");
             return limits.Count == 0
-                ? Text("Summary_OccupancyNone")
-                : Format("Summary_Occupancy", string.Join(" " + Text("Summary_And") + " ", limits));
+                ? Text(none)
+                : Format(summary, string.Join(" " + Text("Summary_And") + " ", limits));
 
             void Add(int? limit, string symbol)
             {
