@@ -81,11 +81,12 @@ internal sealed class RuleTexts
         var name = Name(_threatTypes, threat.Type);
         if (risk is not { } r)
             return new($"{name.En} is not assessed", $"hrozba {name.Cs} není posouzena");
+        // The assessed risk and the threshold are both named, so the reason says why a heavy measure applies.
         if (threat.RiskAtLeast is not { } least)
-            return new($"{name.En} is assessed (risk {r})", $"hrozba {name.Cs} je posouzena (riziko {r})");
+            return new($"{name.En} is assessed at risk {r}", $"hrozba {name.Cs} je posouzena s rizikem {r}");
         return holds
-            ? new($"{name.En} is assessed with risk {r} ≥ {least}", $"hrozba {name.Cs} je posouzena s rizikem {r} ≥ {least}")
-            : new($"{name.En} risk {r} < {least}", $"hrozba {name.Cs} má riziko {r} < {least}");
+            ? new($"{name.En} is assessed at risk {r} (at least {least})", $"hrozba {name.Cs} je posouzena s rizikem {r} (alespoň {least})")
+            : new($"{name.En} is assessed at risk {r}, below {least}", $"hrozba {name.Cs} je posouzena s rizikem {r}, nižším než {least}");
     }
 
     public LocalizedText Tier(string? tier, IReadOnlyList<string> listed, bool holds)
@@ -125,12 +126,15 @@ internal sealed class RuleTexts
         return new(en.Append('.').ToString(), cs.Append('.').ToString());
     }
 
+    /// <summary>The statements joined by "and"; one that two branches of a rule both give is said once.</summary>
     private static string Join(List<LocalizedText> statements, bool czech)
     {
         var text = new StringBuilder();
         for (var i = 0; i < statements.Count; i++)
         {
-            if (i > 0)
+            if (statements.IndexOf(statements[i]) < i)
+                continue;
+            if (text.Length > 0)
                 text.Append(czech ? " a " : " and ");
             text.Append(czech ? statements[i].Cs : statements[i].En);
         }
