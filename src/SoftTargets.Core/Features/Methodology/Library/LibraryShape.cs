@@ -90,8 +90,8 @@ internal sealed class LibraryShape(JsonSerializerOptions options)
             if (!properties.TryGetValue(key, out var property))
             {
                 var known = string.Join(", ", info.Properties.Select(p => p.Name));
-                Add(valuePath, $"Unknown field '{key}' in '{Field(path)}': the fields here are {known}.",
-                    $"Neznámé pole '{key}' v '{Field(path)}': pole zde jsou {known}.");
+                Add(valuePath, $"Unknown field '{key}' {In(path, false)}: the fields here are {known}.",
+                    $"Neznámé pole '{key}' {In(path, true)}: pole zde jsou {known}.");
                 obj.Remove(key);
                 continue;
             }
@@ -102,7 +102,7 @@ internal sealed class LibraryShape(JsonSerializerOptions options)
         foreach (var property in info.Properties)
         {
             if (seen.Contains(property.Name) || !Required(property)) continue;
-            Add(path, $"The field '{property.Name}' is missing in '{Field(path)}'.", $"V '{Field(path)}' chybí pole '{property.Name}'.");
+            Add($"{path}.{property.Name}", $"The field '{property.Name}' is missing {In(path, false)}.", $"{Capitalised(In(path, true))} chybí pole '{property.Name}'.");
             obj[property.Name] = StandIn(options.GetTypeInfo(property.PropertyType));
         }
     }
@@ -162,6 +162,13 @@ internal sealed class LibraryShape(JsonSerializerOptions options)
         var name = trimmed[(trimmed.LastIndexOf('.') + 1)..];
         return name is "$" or "" ? "the file" : name;
     }
+
+    /// <summary>"in 'measures'", or "at the top of the file" for the file itself.</summary>
+    private static string In(string path, bool czech) => path == "$"
+        ? czech ? "na nejvyšší úrovni souboru" : "at the top of the file"
+        : czech ? $"v '{Field(path)}'" : $"in '{Field(path)}'";
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Shown(JsonNode? node, bool czech) => node switch
     {

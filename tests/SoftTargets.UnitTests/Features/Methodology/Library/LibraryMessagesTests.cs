@@ -60,7 +60,11 @@ public sealed class LibraryMessagesTests
 
         // The stand-in for the number at line 40 is text, so the rules do not ask for the missing English text too.
         Assert.Single(errors, e => e.Line == 40);
-        Assert.Single(errors, e => e.Line == 27);
+        // The missing role is reported once; its stand-in is not reported as an unknown role.
+        Assert.Single(errors, e => e.Message.En.Contains("role", StringComparison.Ordinal) && e.Line == 27);
+        Assert.DoesNotContain(errors, e => e.Message.En.Contains("'?'", StringComparison.Ordinal));
+        // The stand-in for the unknown category does not hide the measure's other problems.
+        Assert.Contains(errors, e => e.Line == 27 && e.Message.En.StartsWith("Write the text", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -91,6 +95,17 @@ public sealed class LibraryMessagesTests
         Assert.Equal("'priority' musí být jedna z možností: essential, recommended, enhanced (ne 'urgent').", priority.Message.Cs);
         Assert.Equal("V 'measures' chybí pole 'role'.", At(errors, 27, "'role'").Message.Cs);
         Assert.StartsWith("Neznámé pole 'colour'", At(errors, 20, "'colour'").Message.Cs);
+    }
+
+    [Fact]
+    public void Fields_at_the_top_of_the_file_are_named_as_such_in_both_languages()
+    {
+        var (_, errors) = LibraryFormat.Read("methodology: test-method\nversion: 1\ntitel: { en: \"Test\", cs: \"Test\" }\n");
+
+        var unknown = At(errors, 3, "Unknown field 'titel' at the top of the file");
+        Assert.StartsWith("Neznámé pole 'titel' na nejvyšší úrovni souboru", unknown.Message.Cs, StringComparison.Ordinal);
+        var missing = At(errors, 1, "The field 'title' is missing at the top of the file");
+        Assert.Equal("Na nejvyšší úrovni souboru chybí pole 'title'.", missing.Message.Cs);
     }
 
     [Fact]
