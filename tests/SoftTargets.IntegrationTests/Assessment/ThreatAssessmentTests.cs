@@ -20,7 +20,7 @@ public sealed class ThreatAssessmentTests(DatabaseFixture fixture) : DatabaseTes
         Assert.NotNull(view);
         Assert.True(view.CanChange);
         Assert.Equal(await SiteVersionAsync(stadium), view.Version);
-        Assert.Equal(10, view.Threats.Count);
+        Assert.Equal(11, view.Threats.Count);
         Assert.Equal(["firearms", "vehicle-as-weapon"], view.Threats.Take(2).Select(t => t.Key));
         var firearms = view.Threats[0];
         Assert.Equal((2, 5, 10, 8), (firearms.Assessment!.InherentLikelihood, firearms.Assessment.InherentImpact,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SoftTargets.Core.Domain.Common;
 
 namespace SoftTargets.Core.Domain.Methodology;
@@ -24,7 +25,15 @@ public sealed record MethodologyDocument
     public static MethodologyDocument Empty { get; } = new();
 }
 
-public sealed record CatalogItem(string Key, LocalizedText Name);
+public sealed record CatalogItem(string Key, LocalizedText Name)
+{
+    /// <summary>Roles only: every site must name a person for this role (a gap in the plan until it does).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Required { get; init; }
+
+    /// <summary>Roles only: the sites that must name a person for this role, e.g. schools for a head teacher. Null: see <see cref="Required"/>.</summary>
+    public Condition? RequiredWhen { get; init; }
+}
 
 public sealed record TierRule(string Key, LocalizedText Name, Condition When);
 

@@ -56,6 +56,9 @@ public enum GapKind
 
     /// <summary>A procedure's responsible role has no deputy.</summary>
     NoDeputy,
+
+    /// <summary>A role the methodology requires of the site has no named contact; the subject is the role key.</summary>
+    MissingRequiredRole,
 }
 
 /// <summary>One gap, with a message in both languages that says what to add.</summary>

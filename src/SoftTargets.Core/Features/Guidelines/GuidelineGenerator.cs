@@ -20,6 +20,7 @@ public sealed class GuidelineGenerator
     private readonly Dictionary<string, int> _measureIndex = new(StringComparer.Ordinal);
     private readonly List<PreparedPlaybook> _playbooks = [];
     private readonly List<PreparedQuestion> _questions = [];
+    private readonly List<CatalogItem> _requiredRoles = [];
 
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
@@ -32,6 +33,7 @@ public sealed class GuidelineGenerator
 
         for (var i = 0; i < methodology.Measures.Count; i++)
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
+        _requiredRoles.AddRange(methodology.Roles.Where(r => r.Required || r.RequiredWhen is not null).DistinctBy(r => r.Key));
 
         foreach (var playbook in methodology.Playbooks)
         {
@@ -55,11 +57,13 @@ public sealed class GuidelineGenerator
         var risks = ThreatRisks(site);
         var facts = SnapshotFacts.Of(site, risks);
         var tier = _evaluator.DetermineTier(facts);
-        var measures = Measures(facts with { Tier = tier.Tier?.Key });
+        var tiered = facts with { Tier = tier.Tier?.Key };
+        var measures = Measures(tiered);
         var values = new SitePlaceholders(site, RoleName);
         var gaps = new List<GuidelineGap>();
         var playbooks = Playbooks(risks, values, gaps);
         AddCompletenessGaps(playbooks, values, gaps);
+        AddRequiredRoleGaps(tiered, values, gaps);
 
         return new Guideline
         {
@@ -151,6 +155,18 @@ public sealed class GuidelineGenerator
                 gaps.Add(GuidelineTexts.NoAccountablePerson(procedure, names));
             if (!roles.Any(values.HasDeputy))
                 gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
+        }
+    }
+
+    /// <summary>Every role the methodology requires of the site (always, or where its rule holds) needs a named contact.</summary>
+    private void AddRequiredRoleGaps(RuleFacts facts, SitePlaceholders values, List<GuidelineGap> gaps)
+    {
+        foreach (var role in _requiredRoles)
+        {
+            if (values.HasPrimary(role.Key))
+                continue;
+            if (role.Required || _evaluator.Holds(role.RequiredWhen, facts))
+                gaps.Add(GuidelineTexts.MissingRequiredRole(role.Key, RoleName(role.Key)));
         }
     }
 

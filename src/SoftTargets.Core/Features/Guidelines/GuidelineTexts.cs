@@ -47,11 +47,16 @@ internal static class GuidelineTexts
         new($"No deputy for {English(procedure)}: add a deputy contact for {Either(roles, false)}.",
             $"Postup {Czech(procedure)} nemá zástupce: doplňte do kontaktů zástupce pro roli {Either(roles, true)}."));
 
+    public static GuidelineGap MissingRequiredRole(string role, LocalizedText name) => new(
+        GapKind.MissingRequiredRole, role,
+        new($"Nobody holds the role {name.En}, which the methodology requires of this site: add a contact for it (not marked as deputy).",
+            $"Roli {name.Cs} nikdo nezastává, ačkoli ji metodika po tomto objektu vyžaduje: doplňte pro ni kontakt (neoznačený jako zástupce)."));
+
     /// <summary>Gaps in the order a reader fixes them: missing procedures, people, deputies, then data.</summary>
     public static int Rank(GapKind kind) => kind switch
     {
         GapKind.MissingProcedure => 0,
-        GapKind.NoAccountablePerson => 1,
+        GapKind.NoAccountablePerson or GapKind.MissingRequiredRole => 1,
         GapKind.NoDeputy => 2,
         _ => 3,
     };

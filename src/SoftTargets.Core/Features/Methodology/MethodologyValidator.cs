@@ -44,10 +44,18 @@ public static partial class MethodologyValidator
                 if (!seen.Add(items[i].Key))
                     Add($"{path}.key", $"The key '{items[i].Key}' is used twice in {name}.", $"Klíč '{items[i].Key}' je v {name} použit dvakrát.");
                 CheckText(items[i].Name, $"{path}.name", Add);
+                if (name != "roles" && (items[i].Required || items[i].RequiredWhen is not null))
+                    Add($"{path}.required", "Only roles can be required: remove 'required' and 'requiredWhen' here.",
+                        "Povinné mohou být jen role: odstraňte zde 'required' a 'requiredWhen'.");
             }
         }
 
         var known = new Known(document);
+        for (var i = 0; i < document.Roles.Count; i++)
+        {
+            if (document.Roles[i].RequiredWhen is { } requiredWhen)
+                CheckRule(requiredWhen, $"$.roles[{i}].requiredWhen", known, insideTier: false, Add);
+        }
         var tierKeys = new HashSet<string>();
         for (var i = 0; i < document.Tiers.Count; i++)
         {

@@ -80,8 +80,8 @@ public class GuidelineMeasureTests
         var high = SmallGenerator.Generate(Site() with { Threats = [new ThreatSnapshot("firearms", 3, 4, 1, 1)] });
         var low = SmallGenerator.Generate(Site() with { Threats = [new ThreatSnapshot("firearms", 2, 5, 1, 1)] });
 
-        Assert.Equal("Applies because Firearms attack is assessed with risk 12 ≥ 12.", high.Measures.Single(m => m.Key == "RES-01").Reason.En);
-        Assert.Equal("Excluded because Firearms attack risk 10 < 12.", low.Measures.Single(m => m.Key == "RES-01").Reason.En);
+        Assert.Equal("Applies because Firearms attack is assessed at risk 12 (at least 12).", high.Measures.Single(m => m.Key == "RES-01").Reason.En);
+        Assert.Equal("Excluded because Firearms attack is assessed at risk 10, below 12.", low.Measures.Single(m => m.Key == "RES-01").Reason.En);
     }
 
     [Fact]

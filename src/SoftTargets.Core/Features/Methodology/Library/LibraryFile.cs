@@ -41,5 +41,8 @@ public sealed record LibraryError(int Line, LocalizedText Message)
 {
     public LibraryError(int line, string en, string cs) : this(line, new LocalizedText(en, cs)) { }
 
+    /// <summary>The column the problem starts at, where the parser knows it (syntax errors); 0 otherwise.</summary>
+    public int Column { get; init; }
+
     public override string ToString() => $"line {Line}: {Message.En}";
 }

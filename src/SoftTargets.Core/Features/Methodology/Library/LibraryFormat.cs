@@ -25,31 +25,44 @@ public static partial class LibraryFormat
         WriteIndented = true,
         MaxDepth = LibraryLimits.MaxDepth + 1,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
-    /// <summary>Parses and validates a file; the file is returned only when there is no error at all.</summary>
+    /// <summary>
+    /// Parses and validates a file; the file is returned only when there is no error at all. Every problem is
+    /// reported in one pass: values of the wrong shape are set aside with their message and the methodology
+    /// rules are still checked on the rest.
+    /// </summary>
     public static (LibraryFile? File, IReadOnlyList<LibraryError> Errors) Read(string text)
     {
         var lines = new Dictionary<string, int>();
+        var errors = new List<LibraryError>();
         JsonNode? root;
-        var parser = new Parser(new StringReader(text));
         try
         {
             if (LibraryLimits.Check(text) is { } refused) return (null, [refused]);
             var stream = new YamlStream();
-            stream.Load(parser);
+            stream.Load(new Parser(new StringReader(text)));
             if (stream.Documents.Count != 1) return (null, [new LibraryError(1, "The file must hold exactly one methodology document.", "Soubor musí obsahovat právě jeden dokument metodiky.")]);
             root = ToJson(stream.Documents[0].RootNode, "$", lines);
         }
         catch (YamlException ex)
         {
-            var detail = ex.Message.Split(": ", 2).Last();
-            return (null, [new LibraryError((int)ex.Start.Line, $"Not valid YAML or JSON: {detail}", $"Neplatný YAML nebo JSON: {detail}")]);
+            return (null, [LibrarySyntax.Describe(text, ex)]);
         }
         catch (InvalidOperationException)
         {
-            return (null, [Unbalanced(parser)]);
+            return (null, [Unbalanced(text)]);
         }
+
+        if (root is null) return (null, [new LibraryError(1, "The file is empty.", "Soubor je prázdný.")]);
+        if (root is not JsonObject)
+            return (null, [new LibraryError(1, "The file must be a group of fields starting with 'methodology:', not a list or a single value.",
+                "Soubor musí být skupina polí začínající 'methodology:', ne seznam ani jednotlivá hodnota.")]);
+
+        var shape = new LibraryShape(JsonOptions);
+        root = shape.Check(root, typeof(LibraryFile));
+        errors.AddRange(shape.Problems.Select(p => new LibraryError(LineOf(p.Path, lines), p.Message)));
 
         LibraryFile? file;
         try
@@ -58,19 +71,29 @@ public static partial class LibraryFormat
         }
         catch (JsonException ex)
         {
-            return (null, [new LibraryError(LineOf(ex.Path ?? "$", lines), Describe(ex))]);
+            // The shape check lets through only what reads; this is a last resort and names no type.
+            if (errors.Count == 0) errors.Add(new LibraryError(LineOf(ex.Path ?? "$", lines), Describe(ex)));
+            return (null, Ordered(errors));
         }
         if (file is null) return (null, [new LibraryError(1, "The file is empty.", "Soubor je prázdný.")]);
 
-        var problems = MethodologyValidator.Validate(file.ToDocument(), file.Methodology);
-        if (problems.Count > 0)
-            return (null, problems.Select(p => new LibraryError(LineOf(p.Path, lines), p.Message)).OrderBy(e => e.Line).ToList());
-        return (file, []);
+        var covered = shape.Problems.Select(p => p.Path).ToList();
+        foreach (var problem in MethodologyValidator.Validate(file.ToDocument(), file.Methodology))
+        {
+            if (!covered.Any(path => Covers(path, problem.Path)))
+                errors.Add(new LibraryError(LineOf(problem.Path, lines), problem.Message));
+        }
+        return errors.Count > 0 ? (null, Ordered(errors)) : (file, []);
     }
 
-    /// <summary>The scanner gives up on some broken flow collections without a message: report where it stopped.</summary>
-    internal static LibraryError Unbalanced(Parser parser) => new((int)(parser.Current?.End.Line ?? 1),
-        "Not valid YAML or JSON: check brackets and quotes around this line.", "Neplatný YAML nebo JSON: zkontrolujte závorky a uvozovky kolem tohoto řádku.");
+    private static List<LibraryError> Ordered(List<LibraryError> errors) => errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+
+    /// <summary>A value already reported as malformed is not reported again for its stand-in.</summary>
+    private static bool Covers(string reported, string path) =>
+        path == reported || path.StartsWith(reported + ".", StringComparison.Ordinal) || path.StartsWith(reported + "[", StringComparison.Ordinal);
+
+    /// <summary>The scanner gives up on some broken flow collections without a message: report the bracket left open.</summary>
+    internal static LibraryError Unbalanced(string text) => LibrarySyntax.Describe(text, null);
 
     public static string WriteJson(LibraryFile file) => JsonSerializer.Serialize(file, JsonOptions) + "\n";
 
@@ -93,7 +116,7 @@ public static partial class LibraryFormat
                 foreach (var (key, value) in mapping.Children)
                 {
                     var name = ((YamlScalarNode)key).Value ?? "";
-                    if (obj.ContainsKey(name)) throw new YamlException(key.Start, key.End, $"The field '{name}' appears twice.");
+                    if (obj.ContainsKey(name)) throw new YamlException(key.Start, key.End, $"Duplicate key {name}");
                     obj[name] = ToJson(value, $"{path}.{name}", lines);
                 }
                 return obj;
@@ -170,16 +193,8 @@ public static partial class LibraryFormat
 
     private static LocalizedText Describe(JsonException ex)
     {
-        var field = ex.Path?.Split('.', '[').LastOrDefault(p => p.Length > 0 && p != "$")?.TrimEnd(']') ?? "value";
-        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
-            return new($"Unknown field '{field}': check its spelling against docs/methodology-format.md.",
-                $"Neznámé pole '{field}': zkontrolujte jeho zápis podle docs/methodology-format.md.");
-        if (ex.Message.Contains("missing", StringComparison.OrdinalIgnoreCase))
-        {
-            var detail = ex.Message.Split(" Path:")[0];
-            return new($"A required field is missing in '{field}' ({detail}).", $"V '{field}' chybí povinné pole ({detail}).");
-        }
-        return new($"The value of '{field}' has the wrong type or is not one of the allowed choices.",
-            $"Hodnota '{field}' má nesprávný typ nebo není jednou z povolených možností.");
+        var field = LibraryShape.Field(ex.Path ?? "$");
+        return new($"The value of '{field}' cannot be read: check it against docs/methodology-format.md.",
+            $"Hodnotu '{field}' nelze přečíst: zkontrolujte ji podle docs/methodology-format.md.");
     }
 }

@@ -47,7 +47,7 @@ public static class LibraryLimits
         }
         catch (InvalidOperationException)
         {
-            return LibraryFormat.Unbalanced(parser);
+            return LibraryFormat.Unbalanced(text);
         }
     }
 

@@ -23,6 +23,7 @@ internal sealed class RuleTexts
     private readonly Dictionary<string, LocalizedText> _attributes;
     private readonly Dictionary<string, LocalizedText> _threatTypes;
     private readonly Dictionary<string, LocalizedText> _tiers;
+    private readonly Dictionary<string, LocalizedText> _notAssessed = new(StringComparer.Ordinal);
 
     public RuleTexts(MethodologyDocument document)
     {
@@ -30,7 +31,12 @@ internal sealed class RuleTexts
         _attributes = Names(document.Attributes.Select(i => (i.Key, i.Name)));
         _threatTypes = Names(document.ThreatTypes.Select(i => (i.Key, i.Name)));
         _tiers = Names(document.Tiers.Select(t => (t.Key, t.Name)));
+        // Risk rules name many threats a site has not assessed: say each once, built ahead.
+        foreach (var (key, name) in _threatTypes)
+            _notAssessed[key] = NotAssessed(name);
     }
+
+    private static LocalizedText NotAssessed(LocalizedText name) => new($"{name.En} is not assessed", $"hrozba {name.Cs} není posouzena");
 
     public LocalizedText VenueType(string venueType, IReadOnlyList<string> listed, bool holds)
     {
@@ -87,14 +93,15 @@ internal sealed class RuleTexts
     // Czech names the threat after "hrozba" (feminine) so the verb agrees whatever the threat's own name is.
     public LocalizedText Threat(ThreatCondition threat, int? risk, bool holds)
     {
-        var name = Name(_threatTypes, threat.Type);
         if (risk is not { } r)
-            return new($"{name.En} is not assessed", $"hrozba {name.Cs} není posouzena");
+            return _notAssessed.TryGetValue(threat.Type, out var said) ? said : NotAssessed(Name(_threatTypes, threat.Type));
+        var name = Name(_threatTypes, threat.Type);
+        // The assessed risk and the threshold are both named, so the reason says why a heavy measure applies.
         if (threat.RiskAtLeast is not { } least)
-            return new($"{name.En} is assessed (risk {r})", $"hrozba {name.Cs} je posouzena (riziko {r})");
+            return new($"{name.En} is assessed at risk {r}", $"hrozba {name.Cs} je posouzena s rizikem {r}");
         return holds
-            ? new($"{name.En} is assessed with risk {r} ≥ {least}", $"hrozba {name.Cs} je posouzena s rizikem {r} ≥ {least}")
-            : new($"{name.En} risk {r} < {least}", $"hrozba {name.Cs} má riziko {r} < {least}");
+            ? new($"{name.En} is assessed at risk {r} (at least {least})", $"hrozba {name.Cs} je posouzena s rizikem {r} (alespoň {least})")
+            : new($"{name.En} is assessed at risk {r}, below {least}", $"hrozba {name.Cs} je posouzena s rizikem {r}, nižším než {least}");
     }
 
     public LocalizedText Tier(string? tier, IReadOnlyList<string> listed, bool holds)
@@ -134,12 +141,15 @@ internal sealed class RuleTexts
         return new(en.Append('.').ToString(), cs.Append('.').ToString());
     }
 
+    /// <summary>The statements joined by "and"; one that two branches of a rule both give is said once.</summary>
     private static string Join(List<LocalizedText> statements, bool czech)
     {
         var text = new StringBuilder();
         for (var i = 0; i < statements.Count; i++)
         {
-            if (i > 0)
+            if (statements.IndexOf(statements[i]) < i)
+                continue;
+            if (text.Length > 0)
                 text.Append(czech ? " a " : " and ");
             text.Append(czech ? statements[i].Cs : statements[i].En);
         }

@@ -137,7 +137,7 @@ public class RuleEvaluatorCombinationTests
 
         Assert.True(holds.Holds);
         Assert.Equal(
-            "Applies because Firearms attack is assessed with risk 16 ≥ 10 and venue type is Sports hall and occupancy 6,000 > 5,000.",
+            "Applies because Firearms attack is assessed at risk 16 (at least 10) and venue type is Sports hall and occupancy 6,000 > 5,000.",
             holds.Reason.En);
         Assert.False(fails.Holds);
         Assert.Equal(

@@ -105,9 +105,9 @@ public class RuleEvaluatorLeafTests
     }
 
     [Theory]
-    [InlineData(15, true, "Applies because Firearms attack is assessed with risk 15 ≥ 12.")]
-    [InlineData(12, true, "Applies because Firearms attack is assessed with risk 12 ≥ 12.")]
-    [InlineData(8, false, "Excluded because Firearms attack risk 8 < 12.")]
+    [InlineData(15, true, "Applies because Firearms attack is assessed at risk 15 (at least 12).")]
+    [InlineData(12, true, "Applies because Firearms attack is assessed at risk 12 (at least 12).")]
+    [InlineData(8, false, "Excluded because Firearms attack is assessed at risk 8, below 12.")]
     [InlineData(null, false, "Excluded because Firearms attack is not assessed.")]
     public void Threat_with_a_minimum_risk_holds_when_assessed_at_least_that_high(int? risk, bool holds, string reason)
     {
@@ -118,7 +118,7 @@ public class RuleEvaluatorLeafTests
     }
 
     [Theory]
-    [InlineData(1, true, "Applies because Firearms attack is assessed (risk 1).")]
+    [InlineData(1, true, "Applies because Firearms attack is assessed at risk 1.")]
     [InlineData(null, false, "Excluded because Firearms attack is not assessed.")]
     public void Threat_without_a_minimum_risk_holds_when_assessed_at_all(int? risk, bool holds, string reason)
     {
@@ -131,13 +131,13 @@ public class RuleEvaluatorLeafTests
     [Fact]
     public void Threat_reasons_in_czech()
     {
-        Assert.Equal("Platí, protože hrozba Útok střelnou zbraní je posouzena s rizikem 15 ≥ 12.",
+        Assert.Equal("Platí, protože hrozba Útok střelnou zbraní je posouzena s rizikem 15 (alespoň 12).",
             Reason(Threat("firearms", 12), Site(firearmsRisk: 15)).Cs);
-        Assert.Equal("Neplatí, protože hrozba Útok střelnou zbraní má riziko 8 < 12.",
+        Assert.Equal("Neplatí, protože hrozba Útok střelnou zbraní je posouzena s rizikem 8, nižším než 12.",
             Reason(Threat("firearms", 12), Site(firearmsRisk: 8)).Cs);
         Assert.Equal("Neplatí, protože hrozba Útok střelnou zbraní není posouzena.",
             Reason(Threat("firearms"), Site()).Cs);
-        Assert.Equal("Platí, protože hrozba Útok střelnou zbraní je posouzena (riziko 4).",
+        Assert.Equal("Platí, protože hrozba Útok střelnou zbraní je posouzena s rizikem 4.",
             Reason(Threat("firearms"), Site(firearmsRisk: 4)).Cs);
     }
 
