@@ -20,6 +20,7 @@ public sealed class GuidelineGenerator
     private readonly Dictionary<string, int> _measureIndex = new(StringComparer.Ordinal);
     private readonly List<PreparedPlaybook> _playbooks = [];
     private readonly List<PreparedQuestion> _questions = [];
+    private readonly HashSet<string> _baseline;
 
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
@@ -32,6 +33,7 @@ public sealed class GuidelineGenerator
 
         for (var i = 0; i < methodology.Measures.Count; i++)
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
+        _baseline = methodology.Scope?.Baseline.ToHashSet(StringComparer.Ordinal) ?? [];
 
         foreach (var playbook in methodology.Playbooks)
         {
@@ -55,11 +57,13 @@ public sealed class GuidelineGenerator
         var risks = ThreatRisks(site);
         var facts = new RuleFacts(site.VenueTypeKey, site.MaxOccupancy, site.Attributes.ToHashSet(StringComparer.Ordinal), risks, null);
         var tier = _evaluator.DetermineTier(facts);
-        var measures = Measures(facts with { Tier = tier.Tier?.Key });
-        var values = new SitePlaceholders(site, RoleName);
+        facts = facts with { Tier = tier.Tier?.Key };
+        var outOfScope = OutOfScope(facts);
+        var measures = Measures(facts, outOfScope is not null);
+        var values = new SitePlaceholders(site, RoleName, deputiesRequired: outOfScope is null);
         var gaps = new List<GuidelineGap>();
-        var playbooks = Playbooks(risks, values, gaps);
-        AddCompletenessGaps(playbooks, values, gaps);
+        var playbooks = Playbooks(risks, facts, values, gaps);
+        AddCompletenessGaps(playbooks, values, gaps, deputiesRequired: outOfScope is null);
 
         return new Guideline
         {
@@ -69,6 +73,7 @@ public sealed class GuidelineGenerator
             Measures = measures,
             Playbooks = playbooks,
             CalledByAnswers = CalledByAnswers(site, measures),
+            OutOfScope = outOfScope,
             Gaps = gaps.OrderBy(g => GuidelineTexts.Rank(g.Kind)).ThenBy(g => g.Subject, StringComparer.Ordinal).ToList(),
             InputsHash = InputsHash.Compute(_methodologyVersionKey, site),
         };
@@ -98,20 +103,50 @@ public sealed class GuidelineGenerator
         return higher.Count == 0 ? outcome.Reason : GuidelineTexts.TierReason(outcome.Reason, higher);
     }
 
-    private GuidelineMeasure[] Measures(RuleFacts facts)
+    /// <summary>Null when the methodology declares no scope or the site is within it; otherwise what being outside means.</summary>
+    private LocalizedText? OutOfScope(RuleFacts facts)
+    {
+        if (_methodology.Scope is not { } scope || _evaluator.Holds(scope.When, facts))
+            return null;
+        return GuidelineTexts.OutOfScope(_evaluator.Evaluate(scope.When, facts).Reason, _baseline.Count);
+    }
+
+    /// <summary>Outside the scope only the baseline measures can apply, each under its own rule.</summary>
+    private GuidelineMeasure[] Measures(RuleFacts facts, bool outOfScope)
     {
         var measures = new GuidelineMeasure[_methodology.Measures.Count];
         for (var i = 0; i < measures.Length; i++)
         {
             var m = _methodology.Measures[i];
-            var outcome = _evaluator.Evaluate(m.AppliesWhen, facts);
-            measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, m.Title);
+            var outcome = outOfScope && !_baseline.Contains(m.Key)
+                ? new RuleOutcome(false, GuidelineTexts.NotInBaseline)
+                : _evaluator.Evaluate(m.AppliesWhen, facts);
+            var variant = Variant(m, facts);
+            var title = variant is { } v ? m.Variants![v].Title ?? m.Title : m.Title;
+            measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, title,
+                variant, variant is { } chosen ? _evaluator.Evaluate(m.Variants![chosen].When, facts).Reason : null);
         }
         return measures;
     }
 
-    /// <summary>The playbooks of the assessed threats, filled; adds one gap per placeholder left unfilled anywhere.</summary>
-    private List<GuidelinePlaybook> Playbooks(Dictionary<string, int> risks, SitePlaceholders values, List<GuidelineGap> gaps)
+    /// <summary>The first text variant whose condition holds for the site, or null for the measure's own texts.</summary>
+    private int? Variant(MeasureTemplate measure, RuleFacts facts)
+    {
+        if (measure.Variants is not { } variants)
+            return null;
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (_evaluator.Holds(variants[i].When, facts))
+                return i;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The playbooks of the assessed threats, filled, each with the steps whose condition holds for the site (the others
+    /// left out with why); adds one gap per placeholder left unfilled anywhere.
+    /// </summary>
+    private List<GuidelinePlaybook> Playbooks(Dictionary<string, int> risks, RuleFacts facts, SitePlaceholders values, List<GuidelineGap> gaps)
     {
         var playbooks = new List<GuidelinePlaybook>();
         var missing = new HashSet<string>(StringComparer.Ordinal);
@@ -120,23 +155,36 @@ public sealed class GuidelineGenerator
             if (!risks.TryGetValue(playbook.Template.Threat, out var risk))
                 continue;
             var steps = new List<GuidelineStep>(playbook.Steps.Count);
+            List<LeftOutStep>? leftOut = null;
             foreach (var prepared in playbook.Steps)
             {
+                var step = prepared.Step;
+                LocalizedText? reason = null;
+                if (step.When is not null)
+                {
+                    var outcome = _evaluator.Evaluate(step.When, facts);
+                    if (!outcome.Holds)
+                    {
+                        (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, outcome.Reason));
+                        continue;
+                    }
+                    reason = outcome.Reason;
+                }
                 var unfilled = new List<string>();
                 var text = new LocalizedText(prepared.En.Fill(values, false, unfilled), prepared.Cs.Fill(values, true, unfilled));
                 missing.UnionWith(unfilled);
-                var step = prepared.Step;
-                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilled));
+                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilled, reason));
             }
-            playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps));
+            playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps, leftOut));
         }
         foreach (var placeholder in missing)
-            gaps.Add(new(GapKind.UnfilledPlaceholder, placeholder, values.Resolve(placeholder).Gap!));
+            gaps.Add(values.Gap(placeholder));
         return playbooks;
     }
 
     /// <summary>Each required procedure needs a step, and among its steps' roles one with a named contact and one with a deputy.</summary>
-    private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps)
+    /// <remarks>A site outside the methodology's scope needs no deputies.</remarks>
+    private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps, bool deputiesRequired)
     {
         foreach (var procedure in MethodologyValidator.RequiredProcedures)
         {
@@ -149,7 +197,7 @@ public sealed class GuidelineGenerator
             var names = roles.Select(RoleName).ToList();
             if (!roles.Any(values.HasPrimary))
                 gaps.Add(GuidelineTexts.NoAccountablePerson(procedure, names));
-            if (!roles.Any(values.HasDeputy))
+            if (deputiesRequired && !roles.Any(values.HasDeputy))
                 gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
         }
     }

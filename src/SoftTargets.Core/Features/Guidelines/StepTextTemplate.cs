@@ -22,12 +22,18 @@ internal sealed partial class StepTextTemplate
             _known[i] = MethodologyValidator.IsKnownPlaceholder(_parts[i], roles);
     }
 
-    /// <summary>The text for the site; adds each placeholder the site's data could not fill to <paramref name="unfilled"/> once.</summary>
+    /// <summary>
+    /// The text for the site; adds each placeholder the site's data could not fill to <paramref name="unfilled"/> once
+    /// (a zone's missing value as <c>zone.x@Zone name</c>). Zone values on a site with several zones follow the text as
+    /// a list, one line per zone starting with "• ".
+    /// </summary>
     public string Fill(SitePlaceholders values, bool czech, List<string> unfilled)
     {
         if (_parts.Length == 1)
             return _parts[0];
         var text = new StringBuilder();
+        List<string>? zoneWise = null;
+        IReadOnlyList<ZoneValue>? zones = null;
         for (var i = 0; i < _parts.Length; i++)
         {
             if (i % 2 == 0)
@@ -42,8 +48,25 @@ internal sealed partial class StepTextTemplate
             }
             var fill = values.Resolve(_parts[i]);
             text.Append(czech ? fill.Text.Cs : fill.Text.En);
-            if (!fill.Filled && !unfilled.Contains(_parts[i]))
+            if (fill.Zones is { } perZone)
+            {
+                zones = perZone;
+                zoneWise ??= [];
+                if (!zoneWise.Contains(_parts[i]))
+                    zoneWise.Add(_parts[i]);
+                foreach (var zone in perZone)
+                {
+                    if (!zone.Filled && !unfilled.Contains($"{_parts[i]}@{zone.Zone}"))
+                        unfilled.Add($"{_parts[i]}@{zone.Zone}");
+                }
+            }
+            else if (!fill.Filled && !unfilled.Contains(_parts[i]))
                 unfilled.Add(_parts[i]);
+        }
+        for (var zone = 0; zone < (zones?.Count ?? 0); zone++)
+        {
+            var line = values.ZoneLine(zone, zoneWise!);
+            text.Append("\n• ").Append(czech ? line.Cs : line.En);
         }
         return text.ToString();
     }
