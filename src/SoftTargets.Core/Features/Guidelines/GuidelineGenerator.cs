@@ -38,7 +38,8 @@ public sealed class GuidelineGenerator
         foreach (var playbook in methodology.Playbooks)
         {
             var steps = playbook.Steps
-                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles)))
+                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles),
+                    FixedOutcomes(s.When)))
                 .ToList();
             _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));
         }
@@ -162,7 +163,9 @@ public sealed class GuidelineGenerator
                 LocalizedText? reason = null;
                 if (step.When is not null)
                 {
-                    var outcome = _evaluator.Evaluate(step.When, facts);
+                    var outcome = prepared.Fixed is { } fixedOutcomes
+                        ? (_evaluator.Holds(step.When, facts) ? fixedOutcomes.Holds : fixedOutcomes.Fails)
+                        : _evaluator.Evaluate(step.When, facts);
                     if (!outcome.Holds)
                     {
                         (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, outcome.Reason));
@@ -215,6 +218,27 @@ public sealed class GuidelineGenerator
         return called;
     }
 
+    /// <summary>
+    /// For a rule on one attribute (or its negation), as step conditions mostly are, the reason depends only on whether it
+    /// holds: both outcomes are worded once here instead of for every site. Null for any other rule.
+    /// </summary>
+    private (RuleOutcome Holds, RuleOutcome Fails)? FixedOutcomes(Condition? rule)
+    {
+        var attribute = rule switch
+        {
+            { Attribute: { Length: > 0 } a, All: null or [], Any: null or [], Not: null, VenueTypeIn: null or [], Occupancy: null } => a,
+            { Not: { Attribute: { Length: > 0 } a, All: null or [], Any: null or [], Not: null, VenueTypeIn: null or [], Occupancy: null },
+                All: null or [], Any: null or [] } => a,
+            _ => null,
+        };
+        if (attribute is null)
+            return null;
+        var empty = new Dictionary<string, int>();
+        var with = _evaluator.Evaluate(rule, new RuleFacts("", 0, new HashSet<string>(StringComparer.Ordinal) { attribute }, empty, null));
+        var without = _evaluator.Evaluate(rule, new RuleFacts("", 0, new HashSet<string>(StringComparer.Ordinal), empty, null));
+        return with.Holds ? (with, without) : (without, with);
+    }
+
     private LocalizedText RoleName(string role) => Name(_roleNames, role);
 
     private static LocalizedText Name(Dictionary<string, LocalizedText> names, string key) =>
@@ -231,7 +255,8 @@ public sealed class GuidelineGenerator
 
     private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, IReadOnlyList<PreparedStep> Steps);
 
-    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs);
+    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs,
+        (RuleOutcome Holds, RuleOutcome Fails)? Fixed);
 
     private sealed record PreparedQuestion(string Key, Dictionary<int, string[]> Calls);
 }

@@ -10,7 +10,8 @@ namespace SoftTargets.Core.Features.Guidelines;
 /// with several zones reads as a reference ("each zone's assembly point (listed below)") and carries the value of
 /// every zone in <see cref="Zones"/>; a zone without one is its own gap, never left out.
 /// </summary>
-internal sealed record PlaceholderFill(LocalizedText Text, LocalizedText? Gap, IReadOnlyList<ZoneValue>? Zones = null)
+internal sealed record PlaceholderFill(LocalizedText Text, LocalizedText? Gap, IReadOnlyList<ZoneValue>? Zones = null,
+    IReadOnlyList<string>? MissingZones = null)
 {
     public bool Filled => Gap is null;
 }
@@ -46,6 +47,9 @@ internal sealed class SitePlaceholders
     };
 
     // The zone placeholders whose value differs by zone: on a site with several zones, the text refers to a list.
+    /// <summary>Whether a placeholder's value differs by zone (assembly point, invacuation room, entrances).</summary>
+    public static bool IsZoneWise(string placeholder) => ZoneWise.ContainsKey(placeholder);
+
     private static readonly Dictionary<string, (LocalizedText Reference, LocalizedText Label, LocalizedText Missing)> ZoneWise = new(StringComparer.Ordinal)
     {
         ["zone.assemblyPoint"] = (new("each zone's assembly point (listed below)", "příslušné zóny (viz seznam níže)"),
@@ -65,6 +69,7 @@ internal sealed class SitePlaceholders
     private readonly Dictionary<string, ContactSnapshot> _deputies = new(StringComparer.Ordinal);
     private readonly Func<string, LocalizedText> _roleName;
     private readonly Dictionary<string, PlaceholderFill> _fills = new(StringComparer.Ordinal);
+    private Dictionary<string, LocalizedText>? _zoneLines;
 
     /// <param name="deputiesRequired">False for a site outside the methodology's scope: a missing deputy is then no gap.</param>
     public SitePlaceholders(SiteSnapshot site, Func<string, LocalizedText> roleName, bool deputiesRequired = true)
@@ -96,20 +101,36 @@ internal sealed class SitePlaceholders
         return fill;
     }
 
-    /// <summary>"North stand – assembly point: Car park P2; entrances: 2", one line of a step's per-zone list.</summary>
-    public LocalizedText ZoneLine(int zone, IReadOnlyList<string> placeholders)
+    /// <summary>Whether zone values are listed per zone rather than filled in the text.</summary>
+    public bool ListsZones => _zones.Count > 1;
+
+    /// <summary>
+    /// The per-zone list that follows a step using these zone placeholders, e.g. "\n• North stand – assembly point: Car park P2;
+    /// entrances: 2" for each zone; computed once per site and set of placeholders (<paramref name="key"/> names the set).
+    /// </summary>
+    public LocalizedText ZoneLines(string key, IReadOnlyList<string> placeholders)
     {
-        var en = new StringBuilder(ZoneName(zone)).Append(" – ");
-        var cs = new StringBuilder(ZoneName(zone)).Append(" – ");
-        for (var i = 0; i < placeholders.Count; i++)
+        _zoneLines ??= new(StringComparer.Ordinal);
+        if (_zoneLines.TryGetValue(key, out var lines))
+            return lines;
+        var en = new StringBuilder();
+        var cs = new StringBuilder();
+        for (var zone = 0; zone < _zones.Count; zone++)
         {
-            var label = ZoneWise[placeholders[i]].Label;
-            var value = Resolve(placeholders[i]).Zones![zone].Value;
-            var separator = i == 0 ? "" : "; ";
-            en.Append(separator).Append(label.En).Append(": ").Append(value.En);
-            cs.Append(separator).Append(label.Cs).Append(": ").Append(value.Cs);
+            en.Append("\n• ").Append(ZoneName(zone)).Append(" – ");
+            cs.Append("\n• ").Append(ZoneName(zone)).Append(" – ");
+            for (var i = 0; i < placeholders.Count; i++)
+            {
+                var label = ZoneWise[placeholders[i]].Label;
+                var value = Resolve(placeholders[i]).Zones![zone].Value;
+                var separator = i == 0 ? "" : "; ";
+                en.Append(separator).Append(label.En).Append(": ").Append(value.En);
+                cs.Append(separator).Append(label.Cs).Append(": ").Append(value.Cs);
+            }
         }
-        return new(en.ToString(), cs.ToString());
+        lines = new(en.ToString(), cs.ToString());
+        _zoneLines.Add(key, lines);
+        return lines;
     }
 
     /// <summary>The gap for an unfilled placeholder as a step lists it: a name, or <c>zone.x@Zone name</c> for one zone's missing value.</summary>
@@ -189,6 +210,7 @@ internal sealed class SitePlaceholders
     {
         var marker = SiteMissing[placeholder].Marker;
         var values = new ZoneValue[_zones.Count];
+        List<string>? missing = null;
         for (var i = 0; i < values.Length; i++)
         {
             var zone = _zones[i];
@@ -199,8 +221,10 @@ internal sealed class SitePlaceholders
                 _ => zone.Entrances > 0 ? new(zone.Entrances.ToString("N0", English), zone.Entrances.ToString("N0", Czech)) : null,
             };
             values[i] = new(ZoneName(i), value ?? marker, value is not null);
+            if (value is null)
+                (missing ??= []).Add($"{placeholder}@{values[i].Zone}");
         }
-        return new(reference, null, values);
+        return new(reference, null, values, missing);
     }
 
     // The site knows how many entrances a zone has, not their names. The step texts read "close {zone.entrances}"

@@ -14,12 +14,23 @@ internal sealed partial class StepTextTemplate
     private readonly string[] _parts;
     private readonly bool[] _known;
 
+    // The zone placeholders whose values follow the text as a per-zone list on a site with several zones, and a key naming them.
+    private readonly string[] _zoneWise;
+    private readonly string _zoneWiseKey;
+
     public StepTextTemplate(string text, IReadOnlySet<string> roles)
     {
         _parts = PlaceholderPattern().Split(text ?? "");
         _known = new bool[_parts.Length];
+        var zoneWise = new List<string>();
         for (var i = 1; i < _parts.Length; i += 2)
+        {
             _known[i] = MethodologyValidator.IsKnownPlaceholder(_parts[i], roles);
+            if (_known[i] && SitePlaceholders.IsZoneWise(_parts[i]) && !zoneWise.Contains(_parts[i]))
+                zoneWise.Add(_parts[i]);
+        }
+        _zoneWise = [.. zoneWise];
+        _zoneWiseKey = string.Join('|', _zoneWise);
     }
 
     /// <summary>
@@ -32,8 +43,6 @@ internal sealed partial class StepTextTemplate
         if (_parts.Length == 1)
             return _parts[0];
         var text = new StringBuilder();
-        List<string>? zoneWise = null;
-        IReadOnlyList<ZoneValue>? zones = null;
         for (var i = 0; i < _parts.Length; i++)
         {
             if (i % 2 == 0)
@@ -48,25 +57,18 @@ internal sealed partial class StepTextTemplate
             }
             var fill = values.Resolve(_parts[i]);
             text.Append(czech ? fill.Text.Cs : fill.Text.En);
-            if (fill.Zones is { } perZone)
+            foreach (var missing in fill.MissingZones ?? [])
             {
-                zones = perZone;
-                zoneWise ??= [];
-                if (!zoneWise.Contains(_parts[i]))
-                    zoneWise.Add(_parts[i]);
-                foreach (var zone in perZone)
-                {
-                    if (!zone.Filled && !unfilled.Contains($"{_parts[i]}@{zone.Zone}"))
-                        unfilled.Add($"{_parts[i]}@{zone.Zone}");
-                }
+                if (!unfilled.Contains(missing))
+                    unfilled.Add(missing);
             }
-            else if (!fill.Filled && !unfilled.Contains(_parts[i]))
+            if (!fill.Filled && !unfilled.Contains(_parts[i]))
                 unfilled.Add(_parts[i]);
         }
-        for (var zone = 0; zone < (zones?.Count ?? 0); zone++)
+        if (_zoneWise.Length > 0 && values.ListsZones)
         {
-            var line = values.ZoneLine(zone, zoneWise!);
-            text.Append("\n• ").Append(czech ? line.Cs : line.En);
+            var lines = values.ZoneLines(_zoneWiseKey, _zoneWise);
+            text.Append(czech ? lines.Cs : lines.En);
         }
         return text.ToString();
     }
