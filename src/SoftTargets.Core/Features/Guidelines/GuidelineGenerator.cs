@@ -20,7 +20,7 @@ public sealed class GuidelineGenerator
     private readonly Dictionary<string, int> _measureIndex = new(StringComparer.Ordinal);
     private readonly List<PreparedPlaybook> _playbooks = [];
     private readonly List<PreparedQuestion> _questions = [];
-    private readonly HashSet<string> _baseline;
+    private readonly ScopeRule _scope;
 
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
@@ -33,7 +33,7 @@ public sealed class GuidelineGenerator
 
         for (var i = 0; i < methodology.Measures.Count; i++)
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
-        _baseline = methodology.Scope?.Baseline.ToHashSet(StringComparer.Ordinal) ?? [];
+        _scope = new ScopeRule(methodology, _evaluator);
 
         foreach (var playbook in methodology.Playbooks)
         {
@@ -107,9 +107,9 @@ public sealed class GuidelineGenerator
     /// <summary>Null when the methodology declares no scope or the site is within it; otherwise what being outside means.</summary>
     private LocalizedText? OutOfScope(RuleFacts facts)
     {
-        if (_methodology.Scope is not { } scope || _evaluator.Holds(scope.When, facts))
+        if (_scope.Covers(facts))
             return null;
-        return GuidelineTexts.OutOfScope(_evaluator.Evaluate(scope.When, facts).Reason, _baseline.Count);
+        return GuidelineTexts.OutOfScope(_evaluator.Evaluate(_scope.Scope!.When, facts).Reason, _scope.BaselineCount);
     }
 
     /// <summary>Outside the scope only the baseline measures can apply, each under its own rule.</summary>
@@ -119,7 +119,7 @@ public sealed class GuidelineGenerator
         for (var i = 0; i < measures.Length; i++)
         {
             var m = _methodology.Measures[i];
-            var outcome = outOfScope && !_baseline.Contains(m.Key)
+            var outcome = !_scope.Allows(m.Key, !outOfScope)
                 ? new RuleOutcome(false, GuidelineTexts.NotInBaseline)
                 : _evaluator.Evaluate(m.AppliesWhen, facts);
             var variant = Variant(m, facts);
