@@ -96,6 +96,38 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#plan-measures tbody tr")).Not.ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_site_below_the_methodology_s_scope_says_so_above_its_gaps_in_both_languages()
+    {
+        var siteId = await App.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SoftTargetsDbContext>();
+            var organizationId = await db.Sites.Where(s => s.Name == Stadium).Select(s => s.OrganizationId).SingleAsync();
+            var cafe = new Core.Domain.Sites.Site(organizationId, new Core.Domain.Sites.SiteProfile("Kavárna Aréna", "Závodní 1, Ostrava",
+                Core.Domain.Organizations.Region.Moravskoslezsky, "restaurant-bar", 30, 100, "8:00–18:00", []));
+            cafe.AddZone("Café", 30, 1, "", "Storeroom");
+            db.Sites.Add(cafe);
+            await db.SaveChangesAsync();
+            return cafe.Id;
+        });
+        await SignInAsync(ArenaManager);
+        await GoToAsync($"/sites/{siteId}/plan");
+        await Page.Locator("#no-plan").WaitForAsync();
+        await Page.ClickAsync("#generate-plan");
+
+        var notice = Page.Locator("#plan-out-of-scope");
+        await Assertions.Expect(notice).ToContainTextAsync("Outside the scope of the methodology because occupancy 30 < 50");
+        await Assertions.Expect(notice).ToContainTextAsync("no deputies are asked for");
+        await Assertions.Expect(Page.Locator("#plan-measures tbody tr")).ToHaveCountAsync(5);
+        await AssertAccessibleAsync();
+
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync($"/sites/{siteId}/plan");
+        await Assertions.Expect(Page.Locator("#plan-out-of-scope")).ToContainTextAsync("Mimo působnost metodiky, protože obsazenost 30 < 50");
+        await AssertAccessibleAsync();
+    }
+
     /// <summary>A site's first applicable measure nobody has started, with its English title from the plan.</summary>
     private Task<(Guid SiteId, string Key, string Title)> OpenMeasureAsync(string siteName) => App.WithServicesAsync(async sp =>
     {

@@ -22,6 +22,9 @@ public sealed record MethodologyDocument
     public IReadOnlyList<AssessmentQuestion> Questions { get; init; } = [];
     public IReadOnlyList<PlaybookTemplate> Playbooks { get; init; } = [];
 
+    /// <summary>Which sites the methodology is made for; null means every site. A site outside gets only the baseline.</summary>
+    public MethodologyScope? Scope { get; init; }
+
     public static MethodologyDocument Empty { get; } = new();
 }
 
@@ -50,6 +53,28 @@ public sealed record MeasureTemplate
 
     /// <summary>Null means the measure always applies.</summary>
     public Condition? AppliesWhen { get; init; }
+
+    /// <summary>Texts for particular sites: the first variant whose condition holds replaces the texts it sets; null or none holding keeps these.</summary>
+    public IReadOnlyList<MeasureVariant>? Variants { get; init; }
+}
+
+/// <summary>Another wording of a measure for the sites its condition holds for, e.g. an open square instead of a building.</summary>
+public sealed record MeasureVariant
+{
+    public required Condition When { get; init; }
+    public LocalizedText? Title { get; init; }
+    public LocalizedText? Guidance { get; init; }
+    public LocalizedText? Evidence { get; init; }
+}
+
+/// <summary>
+/// The methodology's scope: a site for which <see cref="When"/> does not hold is outside it and gets a short baseline,
+/// the measures listed in <see cref="Baseline"/> (each still under its own rule), and no demand for deputies.
+/// </summary>
+public sealed record MethodologyScope
+{
+    public required Condition When { get; init; }
+    public IReadOnlyList<string> Baseline { get; init; } = [];
 }
 
 public sealed record AssessmentQuestion
@@ -83,4 +108,7 @@ public sealed record PlaybookStep
 
     /// <summary>May hold placeholders such as <c>{site.name}</c> filled from the site's data.</summary>
     public required LocalizedText Text { get; init; }
+
+    /// <summary>Null means every site's playbook has the step; otherwise only the sites this holds for.</summary>
+    public Condition? When { get; init; }
 }

@@ -26,20 +26,39 @@ public sealed record Guideline
     /// <summary>What is missing for the plan to be complete; empty when nothing is.</summary>
     public IReadOnlyList<GuidelineGap> Gaps { get; init; } = [];
 
+    /// <summary>
+    /// Null when the site is within the methodology's scope (or the methodology declares none); otherwise what it means, in
+    /// plain words: why the site is outside and that it gets only the baseline measures and needs no deputies.
+    /// </summary>
+    public LocalizedText? OutOfScope { get; init; }
+
     /// <summary>SHA-256 (hex) of the inputs: the site snapshot and the methodology version.</summary>
     public string InputsHash { get; init; } = "";
 
     public IEnumerable<GuidelineMeasure> Applicable => Measures.Where(m => m.Applies);
 }
 
+/// <summary>
+/// A measure for the site. <see cref="Title"/> is the wording for this site: <see cref="Variant"/> is the index of the
+/// methodology's text variant it comes from (null: the measure's own texts) and <see cref="VariantReason"/> says why.
+/// </summary>
 public sealed record GuidelineMeasure(string Key, bool Applies, LocalizedText Reason, MeasureCategory Category, MeasurePriority Priority,
-    string Role, int ReviewMonths, LocalizedText Title);
+    string Role, int ReviewMonths, LocalizedText Title, int? Variant = null, LocalizedText? VariantReason = null);
 
-public sealed record GuidelinePlaybook(string Key, string Threat, LocalizedText ThreatName, int InherentRisk, IReadOnlyList<GuidelineStep> Steps);
+/// <summary>A playbook; <see cref="LeftOut"/> lists the steps whose condition does not hold for the site, and why (null when none).</summary>
+public sealed record GuidelinePlaybook(string Key, string Threat, LocalizedText ThreatName, int InherentRisk, IReadOnlyList<GuidelineStep> Steps,
+    IReadOnlyList<LeftOutStep>? LeftOut = null);
 
-/// <summary>A playbook step with its text filled in; <see cref="Unfilled"/> lists placeholders the site's data could not fill.</summary>
+/// <summary>
+/// A playbook step with its text filled in; <see cref="Unfilled"/> lists placeholders the site's data could not fill
+/// (<c>zone.x@Zone name</c> for one zone's value). A zone value on a site with several zones is listed after the text,
+/// one line per zone starting with "• ". <see cref="Reason"/> says why a conditional step is there (null: every site has it).
+/// </summary>
 public sealed record GuidelineStep(string Key, IncidentPhase Phase, Procedure Procedure, string Role, LocalizedText RoleName,
-    int? TargetMinutes, LocalizedText Text, IReadOnlyList<string> Unfilled);
+    int? TargetMinutes, LocalizedText Text, IReadOnlyList<string> Unfilled, LocalizedText? Reason = null);
+
+/// <summary>A conditional step that does not apply to the site, and why.</summary>
+public sealed record LeftOutStep(string Key, IncidentPhase Phase, Procedure Procedure, LocalizedText Reason);
 
 public sealed record CalledMeasure(string QuestionKey, int Level, string MeasureKey, bool Applies);
 
@@ -59,6 +78,9 @@ public enum GapKind
 
     /// <summary>A role the methodology requires of the site has no named contact; the subject is the role key.</summary>
     MissingRequiredRole,
+
+    /// <summary>One zone of several lacks a value a step needs (assembly point, invacuation room, entrances).</summary>
+    MissingZoneData,
 }
 
 /// <summary>One gap, with a message in both languages that says what to add.</summary>

@@ -19,11 +19,13 @@ public sealed class ThreatSuggestions
 
     private readonly MethodologyDocument _methodology;
     private readonly RuleEvaluator _evaluator;
+    private readonly ScopeRule _scope;
 
     public ThreatSuggestions(MethodologyDocument methodology)
     {
         _methodology = methodology;
         _evaluator = new RuleEvaluator(methodology);
+        _scope = new ScopeRule(methodology, _evaluator);
     }
 
     /// <summary>
@@ -63,9 +65,10 @@ public sealed class ThreatSuggestions
     private bool[] Applicable(RuleFacts facts)
     {
         var tiered = facts with { Tier = _evaluator.FindTier(facts)?.Key };
+        var withinScope = _scope.Covers(tiered);
         var applies = new bool[_methodology.Measures.Count];
         for (var i = 0; i < applies.Length; i++)
-            applies[i] = _evaluator.Holds(_methodology.Measures[i].AppliesWhen, tiered);
+            applies[i] = _scope.Allows(_methodology.Measures[i].Key, withinScope) && _evaluator.Holds(_methodology.Measures[i].AppliesWhen, tiered);
         return applies;
     }
 }

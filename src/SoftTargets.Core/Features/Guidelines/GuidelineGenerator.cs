@@ -21,6 +21,7 @@ public sealed class GuidelineGenerator
     private readonly List<PreparedPlaybook> _playbooks = [];
     private readonly List<PreparedQuestion> _questions = [];
     private readonly List<CatalogItem> _requiredRoles = [];
+    private readonly ScopeRule _scope;
 
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
@@ -34,11 +35,13 @@ public sealed class GuidelineGenerator
         for (var i = 0; i < methodology.Measures.Count; i++)
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
         _requiredRoles.AddRange(methodology.Roles.Where(r => r.Required || r.RequiredWhen is not null).DistinctBy(r => r.Key));
+        _scope = new ScopeRule(methodology, _evaluator);
 
         foreach (var playbook in methodology.Playbooks)
         {
             var steps = playbook.Steps
-                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles)))
+                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles),
+                    FixedOutcomes(s.When)))
                 .ToList();
             _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));
         }
@@ -57,13 +60,14 @@ public sealed class GuidelineGenerator
         var risks = ThreatRisks(site);
         var facts = SnapshotFacts.Of(site, risks);
         var tier = _evaluator.DetermineTier(facts);
-        var tiered = facts with { Tier = tier.Tier?.Key };
-        var measures = Measures(tiered);
-        var values = new SitePlaceholders(site, RoleName);
+        facts = facts with { Tier = tier.Tier?.Key };
+        var outOfScope = OutOfScope(facts);
+        var measures = Measures(facts, outOfScope is not null);
+        var values = new SitePlaceholders(site, RoleName, deputiesRequired: outOfScope is null);
         var gaps = new List<GuidelineGap>();
-        var playbooks = Playbooks(risks, values, gaps);
-        AddCompletenessGaps(playbooks, values, gaps);
-        AddRequiredRoleGaps(tiered, values, gaps);
+        var playbooks = Playbooks(risks, facts, values, gaps);
+        AddCompletenessGaps(playbooks, values, gaps, deputiesRequired: outOfScope is null);
+        AddRequiredRoleGaps(facts, values, gaps);
 
         return new Guideline
         {
@@ -73,6 +77,7 @@ public sealed class GuidelineGenerator
             Measures = measures,
             Playbooks = playbooks,
             CalledByAnswers = CalledByAnswers(site, measures),
+            OutOfScope = outOfScope,
             Gaps = gaps.OrderBy(g => GuidelineTexts.Rank(g.Kind)).ThenBy(g => g.Subject, StringComparer.Ordinal).ToList(),
             InputsHash = InputsHash.Compute(_methodologyVersionKey, site),
         };
@@ -102,20 +107,50 @@ public sealed class GuidelineGenerator
         return higher.Count == 0 ? outcome.Reason : GuidelineTexts.TierReason(outcome.Reason, higher);
     }
 
-    private GuidelineMeasure[] Measures(RuleFacts facts)
+    /// <summary>Null when the methodology declares no scope or the site is within it; otherwise what being outside means.</summary>
+    private LocalizedText? OutOfScope(RuleFacts facts)
+    {
+        if (_scope.Covers(facts))
+            return null;
+        return GuidelineTexts.OutOfScope(_evaluator.Evaluate(_scope.Scope!.When, facts).Reason, _scope.BaselineCount);
+    }
+
+    /// <summary>Outside the scope only the baseline measures can apply, each under its own rule.</summary>
+    private GuidelineMeasure[] Measures(RuleFacts facts, bool outOfScope)
     {
         var measures = new GuidelineMeasure[_methodology.Measures.Count];
         for (var i = 0; i < measures.Length; i++)
         {
             var m = _methodology.Measures[i];
-            var outcome = _evaluator.Evaluate(m.AppliesWhen, facts);
-            measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, m.Title);
+            var outcome = !_scope.Allows(m.Key, !outOfScope)
+                ? new RuleOutcome(false, GuidelineTexts.NotInBaseline)
+                : _evaluator.Evaluate(m.AppliesWhen, facts);
+            var variant = Variant(m, facts);
+            var title = variant is { } v ? m.Variants![v].Title ?? m.Title : m.Title;
+            measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, title,
+                variant, variant is { } chosen ? _evaluator.Evaluate(m.Variants![chosen].When, facts).Reason : null);
         }
         return measures;
     }
 
-    /// <summary>The playbooks of the assessed threats, filled; adds one gap per placeholder left unfilled anywhere.</summary>
-    private List<GuidelinePlaybook> Playbooks(Dictionary<string, int> risks, SitePlaceholders values, List<GuidelineGap> gaps)
+    /// <summary>The first text variant whose condition holds for the site, or null for the measure's own texts.</summary>
+    private int? Variant(MeasureTemplate measure, RuleFacts facts)
+    {
+        if (measure.Variants is not { } variants)
+            return null;
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (_evaluator.Holds(variants[i].When, facts))
+                return i;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The playbooks of the assessed threats, filled, each with the steps whose condition holds for the site (the others
+    /// left out with why); adds one gap per placeholder left unfilled anywhere.
+    /// </summary>
+    private List<GuidelinePlaybook> Playbooks(Dictionary<string, int> risks, RuleFacts facts, SitePlaceholders values, List<GuidelineGap> gaps)
     {
         var playbooks = new List<GuidelinePlaybook>();
         var missing = new HashSet<string>(StringComparer.Ordinal);
@@ -124,23 +159,38 @@ public sealed class GuidelineGenerator
             if (!risks.TryGetValue(playbook.Template.Threat, out var risk))
                 continue;
             var steps = new List<GuidelineStep>(playbook.Steps.Count);
+            List<LeftOutStep>? leftOut = null;
             foreach (var prepared in playbook.Steps)
             {
+                var step = prepared.Step;
+                LocalizedText? reason = null;
+                if (step.When is not null)
+                {
+                    var outcome = prepared.Fixed is { } fixedOutcomes
+                        ? (_evaluator.Holds(step.When, facts) ? fixedOutcomes.Holds : fixedOutcomes.Fails)
+                        : _evaluator.Evaluate(step.When, facts);
+                    if (!outcome.Holds)
+                    {
+                        (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, outcome.Reason));
+                        continue;
+                    }
+                    reason = outcome.Reason;
+                }
                 var unfilled = new List<string>();
                 var text = new LocalizedText(prepared.En.Fill(values, false, unfilled), prepared.Cs.Fill(values, true, unfilled));
                 missing.UnionWith(unfilled);
-                var step = prepared.Step;
-                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilled));
+                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilled, reason));
             }
-            playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps));
+            playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps, leftOut));
         }
         foreach (var placeholder in missing)
-            gaps.Add(new(GapKind.UnfilledPlaceholder, placeholder, values.Resolve(placeholder).Gap!));
+            gaps.Add(values.Gap(placeholder));
         return playbooks;
     }
 
     /// <summary>Each required procedure needs a step, and among its steps' roles one with a named contact and one with a deputy.</summary>
-    private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps)
+    /// <remarks>A site outside the methodology's scope needs no deputies.</remarks>
+    private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps, bool deputiesRequired)
     {
         foreach (var procedure in MethodologyValidator.RequiredProcedures)
         {
@@ -153,7 +203,7 @@ public sealed class GuidelineGenerator
             var names = roles.Select(RoleName).ToList();
             if (!roles.Any(values.HasPrimary))
                 gaps.Add(GuidelineTexts.NoAccountablePerson(procedure, names));
-            if (!roles.Any(values.HasDeputy))
+            if (deputiesRequired && !roles.Any(values.HasDeputy))
                 gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
         }
     }
@@ -183,6 +233,27 @@ public sealed class GuidelineGenerator
         return called;
     }
 
+    /// <summary>
+    /// For a rule on one attribute (or its negation), as step conditions mostly are, the reason depends only on whether it
+    /// holds: both outcomes are worded once here instead of for every site. Null for any other rule.
+    /// </summary>
+    private (RuleOutcome Holds, RuleOutcome Fails)? FixedOutcomes(Condition? rule)
+    {
+        var attribute = rule switch
+        {
+            { Attribute: { Length: > 0 } a, All: null or [], Any: null or [], Not: null, VenueTypeIn: null or [], Occupancy: null } => a,
+            { Not: { Attribute: { Length: > 0 } a, All: null or [], Any: null or [], Not: null, VenueTypeIn: null or [], Occupancy: null },
+                All: null or [], Any: null or [] } => a,
+            _ => null,
+        };
+        if (attribute is null)
+            return null;
+        var empty = new Dictionary<string, int>();
+        var with = _evaluator.Evaluate(rule, new RuleFacts("", 0, new HashSet<string>(StringComparer.Ordinal) { attribute }, empty, null));
+        var without = _evaluator.Evaluate(rule, new RuleFacts("", 0, new HashSet<string>(StringComparer.Ordinal), empty, null));
+        return with.Holds ? (with, without) : (without, with);
+    }
+
     private LocalizedText RoleName(string role) => Name(_roleNames, role);
 
     private static LocalizedText Name(Dictionary<string, LocalizedText> names, string key) =>
@@ -199,7 +270,8 @@ public sealed class GuidelineGenerator
 
     private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, IReadOnlyList<PreparedStep> Steps);
 
-    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs);
+    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs,
+        (RuleOutcome Holds, RuleOutcome Fails)? Fixed);
 
     private sealed record PreparedQuestion(string Key, Dictionary<int, string[]> Calls);
 }

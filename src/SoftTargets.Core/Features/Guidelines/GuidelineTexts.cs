@@ -52,6 +52,21 @@ internal static class GuidelineTexts
         new($"Nobody holds the role {name.En}, which the methodology requires of this site: add a contact for it (not marked as deputy).",
             $"Roli {name.Cs} nikdo nezastává, ačkoli ji metodika po tomto objektu vyžaduje: doplňte pro ni kontakt (neoznačený jako zástupce)."));
 
+    /// <summary>
+    /// What being outside the methodology's scope means, after why: "Outside the scope of the methodology because occupancy 30 &lt; 50. …".
+    /// </summary>
+    public static LocalizedText OutOfScope(LocalizedText excluded, int baseline) => new(
+        $"Outside the scope of the methodology because {Statements(excluded.En, ExcludedEn)}. The site gets a short baseline instead of the full plan: "
+        + $"only the {baseline} baseline measures apply (each where its own rule holds), the other measures are not required and no deputies are asked for. "
+        + "If the site grows or starts hosting events, update its profile and generate the plan again.",
+        $"Mimo působnost metodiky, protože {Statements(excluded.Cs, ExcludedCs)}. Objekt dostává místo úplného plánu krátký základ: "
+        + $"platí jen základní opatření ({baseline}; každé tam, kde platí jeho vlastní pravidlo), ostatní opatření se nevyžadují a zástupci se nepožadují. "
+        + "Pokud se objekt rozroste nebo začne pořádat akce, upravte jeho profil a plán vygenerujte znovu.");
+
+    public static LocalizedText NotInBaseline { get; } = new(
+        "Not required: the site is outside the scope of the methodology, and this measure is not part of its baseline.",
+        "Nevyžaduje se: objekt je mimo působnost metodiky a toto opatření nepatří k jejímu základu.");
+
     /// <summary>Gaps in the order a reader fixes them: missing procedures, people, deputies, then data.</summary>
     public static int Rank(GapKind kind) => kind switch
     {

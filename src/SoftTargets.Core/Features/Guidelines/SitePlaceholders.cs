@@ -1,14 +1,23 @@
 using System.Globalization;
 using System.Text;
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Plans;
 
 namespace SoftTargets.Core.Features.Guidelines;
 
-/// <summary>What a placeholder becomes: the site's value, or a marker and a gap saying what to add.</summary>
-internal sealed record PlaceholderFill(LocalizedText Text, LocalizedText? Gap)
+/// <summary>
+/// What a placeholder becomes: the site's value, or a marker and a gap saying what to add. A zone value on a site
+/// with several zones reads as a reference ("each zone's assembly point (listed below)") and carries the value of
+/// every zone in <see cref="Zones"/>; a zone without one is its own gap, never left out.
+/// </summary>
+internal sealed record PlaceholderFill(LocalizedText Text, LocalizedText? Gap, IReadOnlyList<ZoneValue>? Zones = null,
+    IReadOnlyList<string>? MissingZones = null)
 {
     public bool Filled => Gap is null;
 }
+
+/// <summary>One zone's value of a zone placeholder, or the marker when the zone has none.</summary>
+internal sealed record ZoneValue(string Zone, LocalizedText Value, bool Filled);
 
 /// <summary>
 /// The values of step-text placeholders for one site, in English and Czech. Built for one generation and
@@ -37,16 +46,36 @@ internal sealed class SitePlaceholders
             new("Add the number of entrances of each zone.", "Doplňte počet vstupů každé zóny.")),
     };
 
+    // The zone placeholders whose value differs by zone: on a site with several zones, the text refers to a list.
+    /// <summary>Whether a placeholder's value differs by zone (assembly point, invacuation room, entrances).</summary>
+    public static bool IsZoneWise(string placeholder) => ZoneWise.ContainsKey(placeholder);
+
+    private static readonly Dictionary<string, (LocalizedText Reference, LocalizedText Label, LocalizedText Missing)> ZoneWise = new(StringComparer.Ordinal)
+    {
+        ["zone.assemblyPoint"] = (new("each zone's assembly point (listed below)", "příslušné zóny (viz seznam níže)"),
+            new("assembly point", "shromaždiště"), new("has no assembly point", "nemá shromaždiště")),
+        ["zone.invacuationRoom"] = (new("each zone's invacuation room (listed below)", "příslušné zóny (viz seznam níže)"),
+            new("invacuation room", "místnost pro ukrytí"), new("has no invacuation room", "nemá místnost pro ukrytí")),
+        ["zone.entrances"] = (new("each zone's entrances (listed below)", "příslušné zóny (viz seznam níže)"),
+            new("entrances", "vstupy"), new("has no entrances recorded", "nemá zapsaný počet vstupů")),
+    };
+
+    private static readonly LocalizedText NoDeputyNeeded = new("[no deputy named]", "[zástupce neurčen]");
+
     private readonly SiteSnapshot _site;
+    private readonly bool _deputiesRequired;
     private readonly List<ZoneSnapshot> _zones;
     private readonly Dictionary<string, ContactSnapshot> _primaries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContactSnapshot> _deputies = new(StringComparer.Ordinal);
     private readonly Func<string, LocalizedText> _roleName;
     private readonly Dictionary<string, PlaceholderFill> _fills = new(StringComparer.Ordinal);
+    private Dictionary<string, LocalizedText>? _zoneLines;
 
-    public SitePlaceholders(SiteSnapshot site, Func<string, LocalizedText> roleName)
+    /// <param name="deputiesRequired">False for a site outside the methodology's scope: a missing deputy is then no gap.</param>
+    public SitePlaceholders(SiteSnapshot site, Func<string, LocalizedText> roleName, bool deputiesRequired = true)
     {
         _site = site;
+        _deputiesRequired = deputiesRequired;
         _roleName = roleName;
         _zones = SnapshotOrder.Zones(site);
         // Sorted by name, so the first contact of a role is the first by name; a contact without a name does not count.
@@ -72,8 +101,57 @@ internal sealed class SitePlaceholders
         return fill;
     }
 
+    /// <summary>Whether zone values are listed per zone rather than filled in the text.</summary>
+    public bool ListsZones => _zones.Count > 1;
+
+    /// <summary>
+    /// The per-zone list that follows a step using these zone placeholders, e.g. "\n• North stand – assembly point: Car park P2;
+    /// entrances: 2" for each zone; computed once per site and set of placeholders (<paramref name="key"/> names the set).
+    /// </summary>
+    public LocalizedText ZoneLines(string key, IReadOnlyList<string> placeholders)
+    {
+        _zoneLines ??= new(StringComparer.Ordinal);
+        if (_zoneLines.TryGetValue(key, out var lines))
+            return lines;
+        var en = new StringBuilder();
+        var cs = new StringBuilder();
+        for (var zone = 0; zone < _zones.Count; zone++)
+        {
+            en.Append("\n• ").Append(ZoneName(zone)).Append(" – ");
+            cs.Append("\n• ").Append(ZoneName(zone)).Append(" – ");
+            for (var i = 0; i < placeholders.Count; i++)
+            {
+                var label = ZoneWise[placeholders[i]].Label;
+                var value = Resolve(placeholders[i]).Zones![zone].Value;
+                var separator = i == 0 ? "" : "; ";
+                en.Append(separator).Append(label.En).Append(": ").Append(value.En);
+                cs.Append(separator).Append(label.Cs).Append(": ").Append(value.Cs);
+            }
+        }
+        lines = new(en.ToString(), cs.ToString());
+        _zoneLines.Add(key, lines);
+        return lines;
+    }
+
+    /// <summary>The gap for an unfilled placeholder as a step lists it: a name, or <c>zone.x@Zone name</c> for one zone's missing value.</summary>
+    public GuidelineGap Gap(string unfilled)
+    {
+        var at = unfilled.IndexOf('@', StringComparison.Ordinal);
+        if (at < 0)
+            return new(GapKind.UnfilledPlaceholder, unfilled, Resolve(unfilled).Gap!);
+        var (_, label, missing) = ZoneWise[unfilled[..at]];
+        var zone = unfilled[(at + 1)..];
+        return new(GapKind.MissingZoneData, unfilled, new(
+            $"Zone “{zone}” {missing.En}: add its {label.En} to the zone in the site profile.",
+            $"Zóna „{zone}“ {missing.Cs}: doplňte v profilu objektu u této zóny údaj {label.Cs}."));
+    }
+
+    private string ZoneName(int zone) => string.IsNullOrWhiteSpace(_zones[zone].Name) ? $"#{zone + 1}" : _zones[zone].Name;
+
     private PlaceholderFill Compute(string placeholder)
     {
+        if (_zones.Count > 1 && ZoneWise.TryGetValue(placeholder, out var zoneWise))
+            return ZoneValues(placeholder, zoneWise.Reference);
         if (SiteMissing.TryGetValue(placeholder, out var missing))
             return SiteValue(placeholder) is { } value ? new(value, null) : new(missing.Marker, missing.Gap);
 
@@ -89,6 +167,7 @@ internal sealed class SitePlaceholders
             "phone" => Fill(primary?.Phone,
                 new($"[{name.En}'s phone missing]", $"[chybí telefon: {name.Cs}]"),
                 new($"Add a phone number to the contact for the role {name.En}.", $"Doplňte telefonní číslo ke kontaktu pro roli {name.Cs}.")),
+            "deputy" when !_deputiesRequired && string.IsNullOrWhiteSpace(deputy?.Name) => new(NoDeputyNeeded, null),
             "deputy" => Fill(deputy?.Name,
                 new($"[{name.En}'s deputy missing]", $"[chybí zástupce: {name.Cs}]"),
                 new($"Add a deputy for the role {name.En} to the site's contacts (mark the contact as deputy).",
@@ -123,22 +202,29 @@ internal sealed class SitePlaceholders
         return names.Count == 0 ? null : Same(string.Join(", ", names));
     }
 
-    /// <summary>One zone: its value. Several: "Zone A: value; Zone B: value" for the zones that have one.</summary>
-    private LocalizedText? PerZone(Func<ZoneSnapshot, LocalizedText?> valueOf)
+    /// <summary>The value of the only zone; null without zones (several zones are filled by <see cref="ZoneValues"/>).</summary>
+    private LocalizedText? PerZone(Func<ZoneSnapshot, LocalizedText?> valueOf) => _zones.Count == 1 ? valueOf(_zones[0]) : null;
+
+    /// <summary>Every zone's value in zone order, the marker for a zone without one.</summary>
+    private PlaceholderFill ZoneValues(string placeholder, LocalizedText reference)
     {
-        if (_zones.Count == 1)
-            return valueOf(_zones[0]);
-        var en = new StringBuilder();
-        var cs = new StringBuilder();
-        foreach (var zone in _zones)
+        var marker = SiteMissing[placeholder].Marker;
+        var values = new ZoneValue[_zones.Count];
+        List<string>? missing = null;
+        for (var i = 0; i < values.Length; i++)
         {
-            if (valueOf(zone) is not { } value)
-                continue;
-            var separator = en.Length == 0 ? "" : "; ";
-            en.Append(separator).Append(zone.Name).Append(": ").Append(value.En);
-            cs.Append(separator).Append(zone.Name).Append(": ").Append(value.Cs);
+            var zone = _zones[i];
+            var value = placeholder switch
+            {
+                "zone.assemblyPoint" => Same(zone.AssemblyPoint),
+                "zone.invacuationRoom" => Same(zone.InvacuationRoom),
+                _ => zone.Entrances > 0 ? new(zone.Entrances.ToString("N0", English), zone.Entrances.ToString("N0", Czech)) : null,
+            };
+            values[i] = new(ZoneName(i), value ?? marker, value is not null);
+            if (value is null)
+                (missing ??= []).Add($"{placeholder}@{values[i].Zone}");
         }
-        return en.Length == 0 ? null : new(en.ToString(), cs.ToString());
+        return new(reference, null, values, missing);
     }
 
     // The site knows how many entrances a zone has, not their names. The step texts read "close {zone.entrances}"

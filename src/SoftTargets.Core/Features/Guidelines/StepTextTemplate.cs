@@ -14,15 +14,30 @@ internal sealed partial class StepTextTemplate
     private readonly string[] _parts;
     private readonly bool[] _known;
 
+    // The zone placeholders whose values follow the text as a per-zone list on a site with several zones, and a key naming them.
+    private readonly string[] _zoneWise;
+    private readonly string _zoneWiseKey;
+
     public StepTextTemplate(string text, IReadOnlySet<string> roles)
     {
         _parts = PlaceholderPattern().Split(text ?? "");
         _known = new bool[_parts.Length];
+        var zoneWise = new List<string>();
         for (var i = 1; i < _parts.Length; i += 2)
+        {
             _known[i] = MethodologyValidator.IsKnownPlaceholder(_parts[i], roles);
+            if (_known[i] && SitePlaceholders.IsZoneWise(_parts[i]) && !zoneWise.Contains(_parts[i]))
+                zoneWise.Add(_parts[i]);
+        }
+        _zoneWise = [.. zoneWise];
+        _zoneWiseKey = string.Join('|', _zoneWise);
     }
 
-    /// <summary>The text for the site; adds each placeholder the site's data could not fill to <paramref name="unfilled"/> once.</summary>
+    /// <summary>
+    /// The text for the site; adds each placeholder the site's data could not fill to <paramref name="unfilled"/> once
+    /// (a zone's missing value as <c>zone.x@Zone name</c>). Zone values on a site with several zones follow the text as
+    /// a list, one line per zone starting with "• ".
+    /// </summary>
     public string Fill(SitePlaceholders values, bool czech, List<string> unfilled)
     {
         if (_parts.Length == 1)
@@ -42,8 +57,18 @@ internal sealed partial class StepTextTemplate
             }
             var fill = values.Resolve(_parts[i]);
             text.Append(czech ? fill.Text.Cs : fill.Text.En);
+            foreach (var missing in fill.MissingZones ?? [])
+            {
+                if (!unfilled.Contains(missing))
+                    unfilled.Add(missing);
+            }
             if (!fill.Filled && !unfilled.Contains(_parts[i]))
                 unfilled.Add(_parts[i]);
+        }
+        if (_zoneWise.Length > 0 && values.ListsZones)
+        {
+            var lines = values.ZoneLines(_zoneWiseKey, _zoneWise);
+            text.Append(czech ? lines.Cs : lines.En);
         }
         return text.ToString();
     }

@@ -89,6 +89,7 @@ public static partial class MethodologyValidator
             CheckText(measure.Guidance, $"{path}.guidance", Add);
             CheckText(measure.Evidence, $"{path}.evidence", Add);
             if (measure.AppliesWhen is not null) CheckRule(measure.AppliesWhen, $"{path}.appliesWhen", known, insideTier: false, Add);
+            CheckVariants(measure.Variants, path, known, Add);
         }
 
         var measureKeys = document.Measures.Select(m => m.Key).ToHashSet();
@@ -111,6 +112,8 @@ public static partial class MethodologyValidator
             }
         }
 
+        CheckScope(document.Scope, measureKeys, known, Add);
+
         var threatsWithPlaybook = new HashSet<string>();
         for (var i = 0; i < document.Playbooks.Count; i++)
         {
@@ -127,6 +130,7 @@ public static partial class MethodologyValidator
                 Unique(step.Key, $"{stepPath}.key");
                 CheckReference(known.Roles, step.Role, $"{stepPath}.role", "role", "role", Add);
                 CheckText(step.Text, $"{stepPath}.text", Add);
+                if (step.When is not null) CheckRule(step.When, $"{stepPath}.when", known, insideTier: false, Add);
                 if (step.TargetMinutes is < 0 or > 10_080)
                     Add($"{stepPath}.targetMinutes", "The time target must be from 0 to 10,080 minutes (a week).", "Časový cíl musí být 0 až 10 080 minut (týden).");
                 foreach (var placeholder in Placeholders(step.Text.En).Concat(Placeholders(step.Text.Cs)).Distinct())
@@ -152,6 +156,31 @@ public static partial class MethodologyValidator
         if (SitePlaceholders.Contains(placeholder)) return true;
         var parts = placeholder.Split('.');
         return parts[0] == "contact" && parts.Length is 2 or 3 && roles.Contains(parts[1]) && (parts.Length == 2 || parts[2] is "phone" or "deputy");
+    }
+
+    private static void CheckVariants(IReadOnlyList<MeasureVariant>? variants, string path, Known known, Action<string, string, string> add)
+    {
+        for (var i = 0; i < (variants?.Count ?? 0); i++)
+        {
+            var variant = variants![i];
+            var variantPath = $"{path}.variants[{i}]";
+            CheckRule(variant.When, $"{variantPath}.when", known, insideTier: false, add);
+            if (variant.Title is null && variant.Guidance is null && variant.Evidence is null)
+                add(variantPath, "A variant needs its own title, guidance or evidence.", "Varianta potřebuje vlastní název, pokyny nebo doklad.");
+            if (variant.Title is not null) CheckText(variant.Title, $"{variantPath}.title", add);
+            if (variant.Guidance is not null) CheckText(variant.Guidance, $"{variantPath}.guidance", add);
+            if (variant.Evidence is not null) CheckText(variant.Evidence, $"{variantPath}.evidence", add);
+        }
+    }
+
+    private static void CheckScope(MethodologyScope? scope, IReadOnlySet<string> measureKeys, Known known, Action<string, string, string> add)
+    {
+        if (scope is null) return;
+        CheckRule(scope.When, "$.scope.when", known, insideTier: false, add);
+        for (var i = 0; i < scope.Baseline.Count; i++)
+            if (!measureKeys.Contains(scope.Baseline[i]))
+                add($"$.scope.baseline[{i}]", $"The baseline names measure '{scope.Baseline[i]}', which does not exist.",
+                    $"Základní opatření '{scope.Baseline[i]}' neexistuje.");
     }
 
     private static void CheckRule(Condition? rule, string path, Known known, bool insideTier, Action<string, string, string> add)

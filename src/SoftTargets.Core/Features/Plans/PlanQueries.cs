@@ -20,7 +20,7 @@ public sealed record PlanRevisionView(
     int Revision, Guid MethodologyVersionId, LocalizedText MethodologyTitle, int MethodologyVersion,
     string Tier, LocalizedText TierName, LocalizedText TierReason, DateTimeOffset GeneratedAt, string GeneratedBy,
     IReadOnlyList<GuidelineGap> Gaps, IReadOnlyList<PlanMeasureView> Measures,
-    IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases);
+    IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases, LocalizedText? OutOfScope = null);
 
 /// <summary>An applicable measure with its tracked state (null only if the state was never created) and whether it is late.</summary>
 public sealed record PlanMeasureView(string Key, LocalizedText Title, MeasureCategory Category, MeasurePriority Priority,
@@ -90,7 +90,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return view with
         {
             Plan = new PlanRevisionView(plan.Revision, plan.MethodologyVersionId, methodology.Title, methodology.Number,
-                plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document)),
+                plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope),
         };
     }
 

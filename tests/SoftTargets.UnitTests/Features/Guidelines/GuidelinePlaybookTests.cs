@@ -50,23 +50,27 @@ public class GuidelinePlaybookTests
     }
 
     [Fact]
-    public void Several_zones_list_the_zones_that_have_a_value_by_name()
+    public void Several_zones_refer_to_a_list_with_one_line_per_zone_in_both_languages()
     {
         var site = FullSite with
         {
             Zones =
             [
-                new ZoneSnapshot("North stand", 400, 1, "Car park P2", ""),
+                new ZoneSnapshot("North stand", 400, 1, "Car park P2", "Room 4"),
                 new ZoneSnapshot("East stand", 300, 2, "Car park P1", "Room 3"),
             ],
         };
 
         var steps = SmallGenerator.Generate(site).Playbooks.Single().Steps;
 
-        Assert.Equal("Close East stand: 2 entrances; North stand: 1 entrance of Riverside Arena.", steps[1].Text.En);
-        Assert.Equal("Zavřete vstupy (East stand: 2; North stand: 1) objektu Riverside Arena.", steps[1].Text.Cs);
-        Assert.Equal("Move people into East stand: Room 3.", steps[2].Text.En);
-        Assert.Equal("Lead people out of East stand, North stand to East stand: Car park P1; North stand: Car park P2.", steps[3].Text.En);
+        Assert.Equal("Close each zone's entrances (listed below) of Riverside Arena.\n• East stand – entrances: 2\n• North stand – entrances: 1", steps[1].Text.En);
+        Assert.Equal("Zavřete vstupy příslušné zóny (viz seznam níže) objektu Riverside Arena.\n• East stand – vstupy: 2\n• North stand – vstupy: 1", steps[1].Text.Cs);
+        Assert.Equal("Move people into each zone's invacuation room (listed below).\n• East stand – invacuation room: Room 3\n• North stand – invacuation room: Room 4",
+            steps[2].Text.En);
+        Assert.Equal("Lead people out of East stand, North stand to each zone's assembly point (listed below).\n• East stand – assembly point: Car park P1\n• North stand – assembly point: Car park P2",
+            steps[3].Text.En);
+        Assert.Equal("Vyveďte lidi ze zóny East stand, North stand na shromaždiště příslušné zóny (viz seznam níže).\n• East stand – shromaždiště: Car park P1\n• North stand – shromaždiště: Car park P2",
+            steps[3].Text.Cs);
         Assert.All(steps, s => Assert.Empty(s.Unfilled));
     }
 
@@ -120,14 +124,17 @@ public class GuidelinePlaybookTests
     }
 
     [Fact]
-    public void Zones_without_the_value_leave_the_placeholder_unfilled()
+    public void A_zone_without_the_value_keeps_its_line_with_a_marker_and_is_unfilled_by_name()
     {
-        var site = FullSite with { Zones = [new ZoneSnapshot("A", 10, 0, "", ""), new ZoneSnapshot("B", 10, 0, " ", "")] };
+        var site = FullSite with { Zones = [new ZoneSnapshot("A", 10, 0, "", ""), new ZoneSnapshot("B", 10, 2, " ", "Gym")] };
 
         var steps = SmallGenerator.Generate(site).Playbooks.Single().Steps;
 
-        Assert.Equal("Lead people out of A, B to [assembly point missing].", steps[3].Text.En);
-        Assert.Equal(["zone.entrances"], steps[1].Unfilled);
+        Assert.Equal("Lead people out of A, B to each zone's assembly point (listed below).\n• A – assembly point: [assembly point missing]\n• B – assembly point: [assembly point missing]",
+            steps[3].Text.En);
+        Assert.Equal(["zone.assemblyPoint@A", "zone.assemblyPoint@B"], steps[3].Unfilled);
+        Assert.Equal(["zone.entrances@A"], steps[1].Unfilled);
+        Assert.Equal(["zone.invacuationRoom@A"], steps[2].Unfilled);
     }
 
     [Fact]

@@ -36,7 +36,8 @@ public static class MethodologyDiff
                 ("title", o.Title, n.Title),
                 ("guidance", o.Guidance, n.Guidance),
                 ("evidence", o.Evidence, n.Evidence),
-                ("appliesWhen", o.AppliesWhen, n.AppliesWhen)));
+                ("appliesWhen", o.AppliesWhen, n.AppliesWhen),
+                ("variants", o.Variants, n.Variants)));
 
         CompareItems(entries, DiffArea.Question, older.Questions, newer.Questions, q => q.Key, q => q.Text, (o, n) =>
             ChangedFields(("category", o.Category, n.Category), ("text", o.Text, n.Text), ("levels", o.Levels, n.Levels)));
@@ -53,13 +54,30 @@ public static class MethodologyDiff
                 ("role", o.Step.Role, n.Step.Role),
                 ("targetMinutes", o.Step.TargetMinutes, n.Step.TargetMinutes),
                 ("text", o.Step.Text, n.Step.Text),
+                ("when", o.Step.When, n.Step.When),
                 ("playbook", o.Playbook, n.Playbook)));
+
+        CompareScope(entries, older.Scope, newer.Scope);
 
         return new MethodologyDiffResult(entries
             .OrderBy(e => e.Area)
             .ThenBy(e => e.Kind)
             .ThenBy(e => e.Key, StringComparer.Ordinal)
             .ToList());
+    }
+
+    private static readonly LocalizedText ScopeTitle = new("Scope of the methodology", "Působnost metodiky");
+
+    private static void CompareScope(List<DiffEntry> entries, MethodologyScope? older, MethodologyScope? newer)
+    {
+        if (older is null && newer is null) return;
+        if (older is null || newer is null)
+        {
+            entries.Add(new DiffEntry(DiffArea.Scope, older is null ? ChangeKind.Added : ChangeKind.Removed, "scope", ScopeTitle, []));
+            return;
+        }
+        if (ChangedFields(("when", older.When, newer.When), ("baseline", older.Baseline, newer.Baseline)).ToList() is { Count: > 0 } fields)
+            entries.Add(new DiffEntry(DiffArea.Scope, ChangeKind.Changed, "scope", ScopeTitle, fields));
     }
 
     private static void CompareCatalogue(List<DiffEntry> entries, string catalogue, IReadOnlyList<CatalogItem> older, IReadOnlyList<CatalogItem> newer) =>

@@ -17,6 +17,7 @@ public enum DiffArea
     Question,
     Playbook,
     Step,
+    Scope,
 }
 
 /// <summary>

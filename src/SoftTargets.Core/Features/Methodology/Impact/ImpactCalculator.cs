@@ -67,11 +67,15 @@ public sealed class ImpactCalculator
     {
         private readonly RuleEvaluator _evaluator;
         private readonly (Condition? Rule, int Index)[] _measures;
+        private readonly string[] _keys;
+        private readonly ScopeRule _scope;
 
         public Applicability(MethodologyDocument document, IReadOnlyDictionary<string, int> index)
         {
             _evaluator = new RuleEvaluator(document);
             _measures = document.Measures.Select(m => (m.AppliesWhen, index[m.Key])).ToArray();
+            _keys = document.Measures.Select(m => m.Key).ToArray();
+            _scope = new ScopeRule(document, _evaluator);
         }
 
         /// <summary>Marks in <paramref name="applies"/> (indexed like all keys) the measures that apply to the site.</summary>
@@ -79,8 +83,9 @@ public sealed class ImpactCalculator
         {
             Array.Clear(applies);
             var withTier = facts with { Tier = _evaluator.FindTier(facts)?.Key };
-            foreach (var (rule, index) in _measures)
-                if (_evaluator.Holds(rule, withTier)) applies[index] = true;
+            var withinScope = _scope.Covers(withTier);
+            for (var i = 0; i < _measures.Length; i++)
+                if (_scope.Allows(_keys[i], withinScope) && _evaluator.Holds(_measures[i].Rule, withTier)) applies[_measures[i].Index] = true;
         }
     }
 }

@@ -21,11 +21,13 @@ public sealed record LibraryFile
     public IReadOnlyList<MeasureTemplate> Measures { get; init; } = [];
     public IReadOnlyList<AssessmentQuestion> Questions { get; init; } = [];
     public IReadOnlyList<PlaybookTemplate> Playbooks { get; init; } = [];
+    public MethodologyScope? Scope { get; init; }
 
     public MethodologyDocument ToDocument() => new()
     {
         Title = Title, Roles = Roles, VenueTypes = VenueTypes, ThreatTypes = ThreatTypes, Attributes = Attributes,
         Tiers = Tiers, Measures = Measures, Questions = Questions, Playbooks = Playbooks,
+        Scope = Scope,
     };
 
     public static LibraryFile From(string code, int version, MethodologyDocument document) => new()
@@ -33,6 +35,7 @@ public sealed record LibraryFile
         Methodology = code, Version = version, Title = document.Title, Roles = document.Roles, VenueTypes = document.VenueTypes,
         ThreatTypes = document.ThreatTypes, Attributes = document.Attributes, Tiers = document.Tiers,
         Measures = document.Measures, Questions = document.Questions, Playbooks = document.Playbooks,
+        Scope = document.Scope,
     };
 }
 

@@ -24,6 +24,7 @@ internal static class ExportTexts
     public static LocalizedText MaxOccupancy { get; } = new("Maximum occupancy", "Maximální obsazenost");
     public static LocalizedText Tier { get; } = new("Tier", "Úroveň");
     public static LocalizedText TierReason { get; } = new("Why this tier", "Proč tato úroveň");
+    public static LocalizedText OutOfScope { get; } = new("Outside the methodology's scope", "Mimo působnost metodiky");
     public static LocalizedText Methodology { get; } = new("Methodology", "Metodika");
     public static LocalizedText MethodologyVersion { get; } = new("{0}, version {1}", "{0}, verze {1}");
     public static LocalizedText Revision { get; } = new("Plan revision", "Revize plánu");

@@ -45,6 +45,8 @@ public static class PlanDocx
             doc.Field(T(ExportTexts.MaxOccupancy), ExportTexts.Number(site.MaxOccupancy, culture));
             doc.Field(T(ExportTexts.Tier), T(data.Guideline.TierName));
             doc.Field(T(ExportTexts.TierReason), T(data.Guideline.TierReason));
+            if (data.Guideline.OutOfScope is { } outOfScope)
+                doc.Field(T(ExportTexts.OutOfScope), T(outOfScope));
             doc.Field(T(ExportTexts.Methodology), T(ExportTexts.MethodologyVersion, data.MethodologyTitle, data.MethodologyVersion));
             doc.Field(T(ExportTexts.Revision), data.Revision.ToString(CultureInfo.InvariantCulture));
             doc.Field(T(ExportTexts.GeneratedAt), ExportTexts.PragueDateTime(data.GeneratedAt, culture));
@@ -54,6 +56,8 @@ public static class PlanDocx
         public void Gaps()
         {
             doc.Heading1(T(ExportTexts.Gaps));
+            if (data.Guideline.OutOfScope is { } outOfScope)
+                doc.Text(T(outOfScope));
             if (data.Guideline.Gaps.Count == 0)
                 doc.Text(T(ExportTexts.NoGaps));
             foreach (var gap in data.Guideline.Gaps)

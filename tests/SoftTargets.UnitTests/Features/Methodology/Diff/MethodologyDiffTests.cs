@@ -265,6 +265,31 @@ public sealed class MethodologyDiffTests
         Assert.Empty(result.For(DiffArea.Step));
     }
 
+    [Fact]
+    public void A_step_condition_and_measure_text_variants_are_changed_fields()
+    {
+        var older = Document();
+        var newer = older with
+        {
+            Measures = [older.Measures[0] with { Variants = [new MeasureVariant { When = new Condition { Attribute = "outdoor-queues" }, Title = Text("Queues") }] }, .. older.Measures.Skip(1)],
+            Playbooks = [older.Playbooks[0] with { Steps = [older.Playbooks[0].Steps[0] with { When = new Condition { Attribute = "outdoor-queues" } }, .. older.Playbooks[0].Steps.Skip(1)] }, .. older.Playbooks.Skip(1)],
+        };
+
+        Assert.Equal([$"Measure Changed {older.Measures[0].Key} [variants]", $"Step Changed {older.Playbooks[0].Steps[0].Key} [when]"],
+            Shows(MethodologyDiff.Compare(older, newer)));
+    }
+
+    [Fact]
+    public void The_scope_is_reported_when_added_and_when_its_baseline_changes()
+    {
+        var scope = new MethodologyScope { When = new Condition { Occupancy = new NumberComparison { Gte = 50 } }, Baseline = ["ACC-01"] };
+        var scoped = Document() with { Scope = scope };
+
+        Assert.Equal(["Scope Added scope []"], Shows(MethodologyDiff.Compare(Document(), scoped)));
+        Assert.Equal(["Scope Changed scope [baseline]"], Shows(MethodologyDiff.Compare(scoped, scoped with { Scope = scope with { Baseline = [] } })));
+        Assert.Equal(["Scope Removed scope []"], Shows(MethodologyDiff.Compare(scoped, Document())));
+    }
+
     private static string Show(DiffEntry e) => $"{e.Area} {e.Kind} {e.Key} [{string.Join(",", e.Fields)}]";
 
     private static List<string> Shows(MethodologyDiffResult result) => result.Entries.Select(Show).ToList();

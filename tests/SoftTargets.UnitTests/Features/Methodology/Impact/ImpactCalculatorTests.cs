@@ -40,6 +40,24 @@ public sealed class ImpactCalculatorTests
     }
 
     [Fact]
+    public void A_scope_in_the_draft_takes_the_measures_outside_its_baseline_from_the_sites_below_it()
+    {
+        var draft = PublishedDocument with
+        {
+            Scope = new MethodologyScope { When = new Condition { Occupancy = new NumberComparison { Gte = 50 } }, Baseline = ["GOV-01"] },
+        };
+        var cafe = Site(30, Published, "outdoor-queues");
+        var hall = Site(300, Published, "outdoor-queues");
+
+        var result = new ImpactCalculator(draft, new Dictionary<Guid, MethodologyDocument> { [Published] = PublishedDocument }).Compute([cafe, hall]);
+
+        var change = Assert.Single(result.Changes);
+        Assert.Equal(cafe.SiteId, change.SiteId);
+        Assert.Equal(["ACC-01"], change.Lost);
+        Assert.Empty(change.Gained);
+    }
+
+    [Fact]
     public void Gains_and_losses_follow_the_rules_including_the_tier_the_draft_gives()
     {
         var draft = PublishedDocument with

@@ -174,4 +174,38 @@ public class PlanDocxTests
         Assert.Contains("jana@example.cz", text);
         Assert.Equal("Arena Nord – readiness plan", document.PackageProperties.Title);
     }
+
+    [Fact]
+    public void Zone_values_of_several_zones_are_one_line_each_in_both_languages()
+    {
+        var data = Data();
+
+        using var english = Open(PlanDocx.Write(data, English));
+        using var czech = Open(PlanDocx.Write(data, Czech));
+
+        Assert.Contains(ZoneLines(english), t => t == "• North stand – assembly point: Car park P1");
+        Assert.Contains(ZoneLines(english), t => t == "• South stand – assembly point: Tram loop");
+        Assert.Contains(ZoneLines(czech), t => t == "• South stand – shromaždiště: Tram loop");
+        var run = english.MainDocumentPart!.Document.Body!.Descendants<Text>().First(t => t.Text == "• North stand – assembly point: Car park P1").Parent!;
+        Assert.IsType<Break>(run.FirstChild);
+    }
+
+    [Fact]
+    public void A_site_out_of_scope_reads_so_in_the_summary_and_above_the_gaps()
+    {
+        var data = Data(Stadium() with { VenueTypeKey = "restaurant-bar", MaxOccupancy = 30, Attributes = [] });
+
+        using var english = Open(PlanDocx.Write(data, English));
+        using var czech = Open(PlanDocx.Write(data, Czech));
+
+        Assert.NotNull(data.Guideline.OutOfScope);
+        Assert.Contains("Outside the methodology's scope", BodyText(english));
+        Assert.Equal(2, CountOf(BodyText(english), data.Guideline.OutOfScope!.En));
+        Assert.Equal(2, CountOf(BodyText(czech), data.Guideline.OutOfScope.Cs));
+    }
+
+    private static List<string> ZoneLines(DocumentFormat.OpenXml.Packaging.WordprocessingDocument document) =>
+        document.MainDocumentPart!.Document.Body!.Descendants<Text>().Select(t => t.Text).Where(t => t.StartsWith("• ", StringComparison.Ordinal)).ToList();
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }
