@@ -27,6 +27,8 @@ public static partial class MethodologyValidator
         if (code is not null && !CatalogKey().IsMatch(code))
             Add("$.methodology", $"The methodology code '{code}' must be lower-case words joined by '-'.",
                 $"Kód metodiky '{code}' musí být slova malými písmeny spojená znakem '-'.");
+        var languages = Languages(document.Languages, Add);
+        void CheckText(LocalizedText? text, string path, Action<string, string, string> add) => CheckTextIn(languages, text, path, add);
         CheckText(document.Title, "$.title", Add);
 
         var catalogues = new (string Name, IReadOnlyList<CatalogItem> Items)[]
@@ -197,10 +199,30 @@ public static partial class MethodologyValidator
         if (!known.Contains(key)) add(path, $"Unknown {en} '{key}'.", $"Neznámý údaj ({cs}) '{key}'.");
     }
 
-    private static void CheckText(LocalizedText? text, string path, Action<string, string, string> add)
+    /// <summary>The declared languages when they are valid (some, known, each once); otherwise a problem and both languages.</summary>
+    private static (bool En, bool Cs) Languages(IReadOnlyList<string>? declared, Action<string, string, string> add)
     {
-        if (text is null || string.IsNullOrWhiteSpace(text.En) || string.IsNullOrWhiteSpace(text.Cs))
+        var list = declared ?? [];
+        if (list.Count == 0 || list.Any(l => !MethodologyLanguages.Supported.Contains(l)) || list.Distinct().Count() != list.Count)
+        {
+            add("$.languages", $"List the languages the texts are written in, each once, from: {string.Join(", ", MethodologyLanguages.Supported)}.",
+                $"Uveďte jazyky, ve kterých jsou texty napsány, každý jednou, z: {string.Join(", ", MethodologyLanguages.Supported)}.");
+            return (true, true);
+        }
+        return (list.Contains(MethodologyLanguages.English), list.Contains(MethodologyLanguages.Czech));
+    }
+
+    /// <summary>A text must be written in every declared language; a language not declared may be left empty.</summary>
+    private static void CheckTextIn((bool En, bool Cs) languages, LocalizedText? text, string path, Action<string, string, string> add)
+    {
+        var missingEn = languages.En && string.IsNullOrWhiteSpace(text?.En);
+        var missingCs = languages.Cs && string.IsNullOrWhiteSpace(text?.Cs);
+        if (missingEn && languages.Cs || missingCs && languages.En)
             add(path, "Write the text in both English (en) and Czech (cs).", "Napište text anglicky (en) i česky (cs).");
+        else if (missingEn)
+            add(path, "Write the text in English (en).", "Napište text anglicky (en).");
+        else if (missingCs)
+            add(path, "Write the text in Czech (cs).", "Napište text česky (cs).");
     }
 
     private sealed class Known(MethodologyDocument document)
