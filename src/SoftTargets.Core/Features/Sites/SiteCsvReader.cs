@@ -95,7 +95,7 @@ internal static class SiteCsvReader
 
         string Value(string column) => columns.TryGetValue(column, out var index) ? values[index].Trim() : "";
 
-        // The row's methodology decides which venue types and attributes it may use; an unknown one is checked against the default.
+        // The row's methodology decides which venue types and attributes it may use; under an unknown one they are not checked.
         var methodology = Value(Column.Methodology);
         var code = methodology.Length == 0 ? defaultCode : catalogs.Keys.FirstOrDefault(k => k.Equals(methodology, StringComparison.OrdinalIgnoreCase));
         if (code is null) problems.Add(SiteCsvMessages.UnknownMethodology(methodology, catalogs.Keys.Order(StringComparer.Ordinal)));
@@ -110,7 +110,7 @@ internal static class SiteCsvReader
 
         // A blank venue type is left to SiteProfile.Validate; an unknown one stays as written, so Validate does not report it again.
         var venueType = Value(Column.VenueType);
-        if (venueType.Length > 0)
+        if (venueType.Length > 0 && code is not null)
         {
             if (catalog.VenueTypes.TryGetValue(venueType, out var key)) venueType = key;
             else problems.Add(SiteCsvMessages.UnknownVenueType(venueType, catalog.VenueTypeKeys));
@@ -133,6 +133,7 @@ internal static class SiteCsvReader
         foreach (var text in SplitList(Value(Column.Attributes)))
         {
             if (catalog.Attributes.TryGetValue(text, out var key)) attributes.Add(key);
+            else if (code is null) attributes.Add(text);
             else problems.Add(SiteCsvMessages.UnknownAttribute(text, catalog.AttributeKeys));
         }
 
