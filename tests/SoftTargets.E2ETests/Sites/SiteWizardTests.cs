@@ -144,6 +144,8 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
 
         await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
         await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Royal Theatre Opava");
+        await Assertions.Expect(Page.Locator("#site-methodology")).ToHaveTextAsync("Protected premises (test methodology)");
+        await AssertAccessibleAsync();
         var site = await App.WithServicesAsync(services => services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>().Sites
             .Where(s => s.Name == "Royal Theatre Opava").Select(s => new { s.MethodologyId, s.VenueTypeKey, s.Attributes }).SingleAsync());
         Assert.Equal((methodologyId, "theatre"), (site.MethodologyId, site.VenueTypeKey));
