@@ -23,6 +23,8 @@ public static class CoreServiceExtensions
         services.AddSingleton(TimeProvider.System);
         // Published methodology versions never change: cached by version id, correct on every node.
         services.AddHybridCache();
+        // SoftTargets:DefaultMethodology names the methodology a new site follows when none is chosen; the host binds it.
+        services.AddOptions<MethodologyOptions>();
         services.AddScoped<AuditInterceptor>();
 
         // Scoped, not singleton: each scope (a request or a Blazor circuit) audits as its own user.

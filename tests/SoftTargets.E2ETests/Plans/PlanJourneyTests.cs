@@ -102,8 +102,8 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
         var siteId = await App.WithServicesAsync(async sp =>
         {
             var db = sp.GetRequiredService<SoftTargetsDbContext>();
-            var organizationId = await db.Sites.Where(s => s.Name == Stadium).Select(s => s.OrganizationId).SingleAsync();
-            var cafe = new Core.Domain.Sites.Site(organizationId, new Core.Domain.Sites.SiteProfile("Kavárna Aréna", "Závodní 1, Ostrava",
+            var stadium = await db.Sites.Where(s => s.Name == Stadium).Select(s => new { s.OrganizationId, s.MethodologyId }).SingleAsync();
+            var cafe = new Core.Domain.Sites.Site(stadium.OrganizationId, stadium.MethodologyId, new Core.Domain.Sites.SiteProfile("Kavárna Aréna", "Závodní 1, Ostrava",
                 Core.Domain.Organizations.Region.Moravskoslezsky, "restaurant-bar", 30, 100, "8:00–18:00", []));
             cafe.AddZone("Café", 30, 1, "", "Storeroom");
             db.Sites.Add(cafe);

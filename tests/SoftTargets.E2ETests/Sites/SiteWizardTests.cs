@@ -116,4 +116,53 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
             services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>().Sites.CountAsync(s => s.Name == "Slezská aréna"));
         Assert.Equal(1, sites);
     }
+
+    [Fact]
+    public async Task With_two_methodologies_published_a_manager_picks_one_and_the_new_site_follows_it_with_its_catalogue()
+    {
+        var methodologyId = await PublishSecondMethodologyAsync();
+        await SignInAsync(ArenaManager);
+        await GoToAsync("/sites/new");
+        await Page.Locator("#wizard-methodology").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await WaitForCircuitAsync();
+        await AssertAccessibleAsync();
+
+        await ChooseAsync("#wizard-methodology", "Protected premises (test methodology)");
+        await Page.FillAsync("#wizard-name", "Royal Theatre Opava");
+        await Page.FillAsync("#wizard-address", "Horní náměstí 13, Opava");
+        await ChooseAsync("#wizard-region", "Moravian-Silesian");
+        await ChooseAsync("#wizard-venue-type", "Theatre");
+        await Page.FillAsync("#wizard-occupancy", "1000");
+        await Page.FillAsync("#wizard-visitors", "400");
+        await Page.ClickAsync("#wizard-next");
+        await Page.GetByLabel("Public queues outside").CheckAsync();
+        await Assertions.Expect(Page.GetByLabel("Alcohol served")).ToHaveCountAsync(0);
+        for (var step = 0; step < 3; step++) await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#wizard-save");
+
+        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
+        await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Royal Theatre Opava");
+        await Assertions.Expect(Page.Locator("#site-methodology")).ToHaveTextAsync("Protected premises (test methodology)");
+        await AssertAccessibleAsync();
+        var site = await App.WithServicesAsync(services => services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>().Sites
+            .Where(s => s.Name == "Royal Theatre Opava").Select(s => new { s.MethodologyId, s.VenueTypeKey, s.Attributes }).SingleAsync());
+        Assert.Equal((methodologyId, "theatre"), (site.MethodologyId, site.VenueTypeKey));
+        Assert.Equal(["public-queues"], site.Attributes);
+    }
+
+    /// <summary>The English-only test methodology, published beside the seeded one; returns its id.</summary>
+    private Task<Guid> PublishSecondMethodologyAsync() => App.WithServicesAsync(async services =>
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Methodology", "Library", "uk-protected-premises.yaml"));
+        var (file, errors) = SoftTargets.Core.Features.Methodology.Library.LibraryFormat.Read(text);
+        Assert.Empty(errors);
+        var methodology = new SoftTargets.Core.Domain.Methodology.Methodology(file!.Methodology, file.Title);
+        methodology.StartDraft(file.ToDocument()).Publish("For the wizard journey.", "editor@softtargets.example", DateTimeOffset.UtcNow);
+        var db = services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>();
+        db.Methodologies.Add(methodology);
+        await db.SaveChangesAsync();
+        return methodology.Id;
+    });
 }

@@ -278,11 +278,12 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
     private async Task<Guid> ArrangeAsync()
     {
         await using var db = Fixture.NewDbContext();
-        var version = (await db.CurrentPublishedAsync(default))!.Id;
+        var published = (await db.CurrentPublishedAsync(default))!;
+        var version = published.Id;
         var organization = await db.Users.Where(u => u.Email == ArenaManager).Select(u => u.OrganizationId).SingleAsync();
         var auditor = await db.Users.Where(u => u.Email == Auditor).Select(u => u.Id).SingleAsync();
-        var museum = new Site(organization, new SiteProfile("Muzeum Karlovy Vary", "Nová louka 23", Region.Karlovarsky, "museum-gallery", 300, 200, "", []));
-        var annex = new Site(organization, new SiteProfile("Muzeum, depozitář", "Zámecký vrch 1", Region.Karlovarsky, "museum-gallery", 40, 5, "", []));
+        var museum = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum Karlovy Vary", "Nová louka 23", Region.Karlovarsky, "museum-gallery", 300, 200, "", []));
+        var annex = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum, depozitář", "Zámecký vrch 1", Region.Karlovarsky, "museum-gallery", 40, 5, "", []));
         db.Sites.AddRange(museum, annex);
         db.SitePlans.Add(new SitePlan(museum.Id, 1, version, "", new Guideline(), "first"));
         db.SitePlans.Add(new SitePlan(museum.Id, 2, version, "standard", new Guideline(), "second"));

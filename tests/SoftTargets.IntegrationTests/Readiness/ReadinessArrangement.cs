@@ -32,11 +32,12 @@ public static class ReadinessArrangement
     public static async Task ArrangeAsync(DatabaseFixture fixture)
     {
         await using var db = fixture.NewDbContext();
-        var version = (await db.CurrentPublishedAsync(default))!.Id;
+        var published = (await db.CurrentPublishedAsync(default))!;
+        var version = published.Id;
         var organization = await db.Users.Where(u => u.Email == "manager@arenaplus.example").Select(u => u.OrganizationId).SingleAsync();
-        var museum = Site(organization, "Severočeské muzeum", "museum-gallery");
-        var gallery = Site(organization, "Oblastní galerie Liberec", "museum-gallery");
-        var school = Site(organization, "ZŠ Lesní Liberec", "school");
+        var museum = Site(organization, published.MethodologyId, "Severočeské muzeum", "museum-gallery");
+        var gallery = Site(organization, published.MethodologyId, "Oblastní galerie Liberec", "museum-gallery");
+        var school = Site(organization, published.MethodologyId, "ZŠ Lesní Liberec", "school");
         db.Sites.AddRange(museum, gallery, school);
 
         var playbook = new GuidelinePlaybook("PB-FIGURES", "arson", new LocalizedText("Arson", "Žhářství"), 10,
@@ -90,8 +91,8 @@ public static class ReadinessArrangement
         await db.SaveChangesAsync();
     }
 
-    private static Site Site(Guid organization, string name, string venueType) =>
-        new(organization, new SiteProfile(name, "Masarykova 1", Region.Liberecky, venueType, 300, 200, "", []));
+    private static Site Site(Guid organization, Guid methodology, string name, string venueType) =>
+        new(organization, methodology, new SiteProfile(name, "Masarykova 1", Region.Liberecky, venueType, 300, 200, "", []));
 
     private static GuidelineStep Step(string key, IncidentPhase phase, Procedure procedure, int? target) =>
         new(key, phase, procedure, "duty-manager", new LocalizedText("Duty manager", "Vedoucí směny"), target, new LocalizedText(key, key), []);

@@ -96,7 +96,8 @@ public sealed class StepFeedbackCountsTests(DatabaseFixture fixture) : DatabaseT
     private async Task<List<Guid>> ArrangeRandomRunsAsync(Random random, int sites, int runsPerSite)
     {
         await using var db = Fixture.NewDbContext();
-        var version = (await db.CurrentPublishedAsync(default))!.Id;
+        var published = (await db.CurrentPublishedAsync(default))!;
+        var version = published.Id;
         var organization = await db.Users.Where(u => u.Email == "manager@arenaplus.example").Select(u => u.OrganizationId).SingleAsync();
         var book = new GuidelinePlaybook("PB-RANDOM", "arson", new LocalizedText("Arson", "Žhářství"), 10,
             [.. Enumerable.Range(1, 6).Select(i => new GuidelineStep($"PB-RANDOM-{i:00}", IncidentPhase.P1 + (i - 1) % 5, Procedure.Other, "duty-manager",
@@ -104,7 +105,7 @@ public sealed class StepFeedbackCountsTests(DatabaseFixture fixture) : DatabaseT
         var created = new List<Guid>();
         for (var n = 0; n < sites; n++)
         {
-            var site = new Site(organization, new SiteProfile($"Náhodný objekt {Guid.NewGuid():N}", "Masarykova 1", Region.Liberecky, "museum-gallery", 300, 200, "", []));
+            var site = new Site(organization, published.MethodologyId, new SiteProfile($"Náhodný objekt {Guid.NewGuid():N}", "Masarykova 1", Region.Liberecky, "museum-gallery", 300, 200, "", []));
             db.Sites.Add(site);
             created.Add(site.Id);
             for (var r = 0; r < runsPerSite; r++)

@@ -18,6 +18,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.OpeningHours).HasMaxLength(500);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.OrganizationId);
+        builder.HasOne<Domain.Methodology.Methodology>().WithMany().HasForeignKey(s => s.MethodologyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.MethodologyId);
         builder.HasIndex(s => new { s.Region, s.VenueTypeKey });
 
         builder.HasMany(s => s.Zones).WithOne().HasForeignKey(z => z.SiteId).OnDelete(DeleteBehavior.Cascade);

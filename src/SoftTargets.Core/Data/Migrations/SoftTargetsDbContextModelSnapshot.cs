@@ -1270,6 +1270,9 @@ namespace SoftTargets.Core.Data.Migrations
                     b.Property<int>("MaxOccupancy")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("MethodologyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1308,6 +1311,8 @@ namespace SoftTargets.Core.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MethodologyId");
 
                     b.HasIndex("OrganizationId");
 
@@ -1795,6 +1800,12 @@ namespace SoftTargets.Core.Data.Migrations
 
             modelBuilder.Entity("SoftTargets.Core.Domain.Sites.Site", b =>
                 {
+                    b.HasOne("SoftTargets.Core.Domain.Methodology.Methodology", null)
+                        .WithMany()
+                        .HasForeignKey("MethodologyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SoftTargets.Core.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")

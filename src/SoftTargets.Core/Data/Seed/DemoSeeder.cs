@@ -47,6 +47,9 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
 
         var version = await PublishedMethodologyAsync(ct);
 
+        Site Site(Organization owner, string name, string address, Region region, string venueType, int occupancy, int visitors, string[] attributes) =>
+            new(owner.Id, version.MethodologyId, new SiteProfile(name, address, region, venueType, occupancy, visitors, "Mo–Su 8:00–22:00", attributes));
+
         var stadium = Site(arena, "Slezská aréna", "Závodní 2891/86, Ostrava", Region.Moravskoslezsky, "stadium", 15000, 4000,
             ["outdoor-queues", "alcohol-served", "high-profile-events"]);
         stadium.AddZone("Tribune North", 6000, 6, "Car park P2, north gate", "Concourse level -1");
@@ -109,9 +112,6 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         await SnapshotHistory.DrawAsync(db, snapshots, clock, ct: ct);
         return true;
     }
-
-    private static Site Site(Organization owner, string name, string address, Region region, string venueType, int occupancy, int visitors, string[] attributes) =>
-        new(owner.Id, new SiteProfile(name, address, region, venueType, occupancy, visitors, "Mo–Su 8:00–22:00", attributes));
 
     /// <summary>The published methodology, seeding the library first on an empty database.</summary>
     private async Task<MethodologyVersion> PublishedMethodologyAsync(CancellationToken ct)

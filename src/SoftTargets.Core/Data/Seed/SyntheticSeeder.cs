@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Features.Plans;
 
@@ -155,9 +156,11 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
     public async Task<int> SeedSitesAsync(int count, int seed = 20261129, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var methodology = await db.MethodologyVersions.AsNoTracking().Where(v => v.Status == MethodologyVersionStatus.Published)
-            .OrderByDescending(v => v.PublishedAt).Select(v => v.Content).FirstOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException("Publish a methodology first (the migrate verb imports the seeded one).");
+        // The synthetic sites follow the oldest methodology (the seeded one), with its newest published version's catalogues.
+        var published = await db.PublishedChoicesAsync(ct);
+        if (published.Count == 0) throw new InvalidOperationException("Publish a methodology first (the migrate verb imports the seeded one).");
+        var methodologyId = published[0].Id;
+        var methodology = await db.MethodologyVersions.AsNoTracking().Where(v => v.Id == published[0].VersionId).Select(v => v.Content).SingleAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -176,7 +179,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         }
 
         var sites = Enumerable.Range(0, count).Select(i => NewSite(i, operators[i / SitesPerOperator], methodology, random)).ToList();
-        await CopySitesAsync(connection, sites, now, ct);
+        await CopySitesAsync(connection, sites, methodologyId, now, ct);
         await CopyPartsAsync(connection, sites, ct);
         await transaction.CommitAsync(ct);
         return count;
@@ -202,12 +205,12 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
             methodology.Attributes.Where(_ => random.NextDouble() < 0.25).Select(a => a.Key).ToArray(), zones, contacts, threats);
     }
 
-    private static async Task CopySitesAsync(NpgsqlConnection connection, List<SyntheticSite> sites, DateTimeOffset now, CancellationToken ct)
+    private static async Task CopySitesAsync(NpgsqlConnection connection, List<SyntheticSite> sites, Guid methodologyId, DateTimeOffset now, CancellationToken ct)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            """COPY "Sites" ("Id", "OrganizationId", "Name", "Address", "Region", "VenueTypeKey", "MaxOccupancy", "DailyVisitors", "OpeningHours", "Attributes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy") FROM STDIN (FORMAT BINARY)""", ct);
+            """COPY "Sites" ("Id", "OrganizationId", "MethodologyId", "Name", "Address", "Region", "VenueTypeKey", "MaxOccupancy", "DailyVisitors", "OpeningHours", "Attributes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy") FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var site in sites)
-            await WriteRowAsync(writer, ct, (site.Id, NpgsqlDbType.Uuid), (site.OrganizationId, NpgsqlDbType.Uuid), (site.Name, NpgsqlDbType.Varchar),
+            await WriteRowAsync(writer, ct, (site.Id, NpgsqlDbType.Uuid), (site.OrganizationId, NpgsqlDbType.Uuid), (methodologyId, NpgsqlDbType.Uuid), (site.Name, NpgsqlDbType.Varchar),
                 (site.Address, NpgsqlDbType.Varchar), (site.Region.ToString(), NpgsqlDbType.Varchar), (site.VenueType, NpgsqlDbType.Varchar),
                 (site.Occupancy, NpgsqlDbType.Integer), (site.Occupancy / 2, NpgsqlDbType.Integer), ("Mon–Sun 8:00–22:00", NpgsqlDbType.Varchar),
                 (site.Attributes, NpgsqlDbType.Array | NpgsqlDbType.Text), (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar),

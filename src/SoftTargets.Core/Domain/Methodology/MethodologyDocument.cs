@@ -11,6 +11,12 @@ namespace SoftTargets.Core.Domain.Methodology;
 public sealed record MethodologyDocument
 {
     public LocalizedText Title { get; init; } = new("", "");
+
+    /// <summary>
+    /// The languages its texts are written in (<c>en</c>, <c>cs</c>): every text must be written in each of them, and
+    /// display falls back to one of them when the reader's language is not. Content written before this existed has both.
+    /// </summary>
+    public IReadOnlyList<string> Languages { get; init; } = MethodologyLanguages.Both;
     public IReadOnlyList<CatalogItem> Roles { get; init; } = [];
     public IReadOnlyList<CatalogItem> VenueTypes { get; init; } = [];
     public IReadOnlyList<CatalogItem> ThreatTypes { get; init; } = [];
@@ -26,6 +32,17 @@ public sealed record MethodologyDocument
     public MethodologyScope? Scope { get; init; }
 
     public static MethodologyDocument Empty { get; } = new();
+}
+
+/// <summary>The languages a methodology can be written in.</summary>
+public static class MethodologyLanguages
+{
+    public const string English = "en";
+    public const string Czech = "cs";
+
+    public static IReadOnlyList<string> Supported { get; } = [English, Czech];
+
+    public static IReadOnlyList<string> Both { get; } = [English, Czech];
 }
 
 public sealed record CatalogItem(string Key, LocalizedText Name)

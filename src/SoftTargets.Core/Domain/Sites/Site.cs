@@ -18,13 +18,20 @@ public sealed class Site : AuditableEntity
 
     private Site() { }
 
-    public Site(Guid organizationId, SiteProfile profile)
+    /// <param name="methodologyId">The methodology the site follows: its newest published version gives the site's catalogues and plans.</param>
+    public Site(Guid organizationId, Guid methodologyId, SiteProfile profile)
     {
+        if (methodologyId == Guid.Empty)
+            throw ValidationFailedException.For(nameof(MethodologyId), "Choose the methodology the site follows.");
         OrganizationId = organizationId;
+        MethodologyId = methodologyId;
         Apply(profile);
     }
 
     public Guid OrganizationId { get; private set; }
+
+    /// <summary>The methodology the site follows; publishing another methodology never moves it.</summary>
+    public Guid MethodologyId { get; private set; }
     public string Name { get; private set; } = "";
     public string Address { get; private set; } = "";
     public Region Region { get; private set; }

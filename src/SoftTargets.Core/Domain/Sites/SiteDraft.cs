@@ -10,6 +10,9 @@ namespace SoftTargets.Core.Domain.Sites;
 public sealed record SiteDraftContent
 {
     public string Name { get; init; } = "";
+
+    /// <summary>The code of the methodology chosen for the site; null for the installation's default.</summary>
+    public string? Methodology { get; init; }
     public string Address { get; init; } = "";
     public Region? Region { get; init; }
     public string VenueTypeKey { get; init; } = "";

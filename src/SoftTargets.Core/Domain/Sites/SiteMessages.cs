@@ -20,6 +20,13 @@ public static class SiteMessages
     public static LocalizedText OpeningHoursTooLong { get; } = new(
         "Opening hours can have at most 500 characters.", "Otevírací doba může mít nejvýše 500 znaků.");
 
+    public static LocalizedText MethodologyUnknown(string code, IEnumerable<string> codes) => new(
+        $"'{Shorten(code)}' is not a published methodology: use one of {string.Join(", ", codes)}.",
+        $"'{Shorten(code)}' není zveřejněná metodika: použijte jednu z {string.Join(", ", codes)}.");
+    public static LocalizedText NoMethodology { get; } = new(
+        "No methodology is published yet: ask the ministry's methodology editors to publish one.",
+        "Zatím není zveřejněna žádná metodika: požádejte editory metodiky ministerstva o její zveřejnění.");
+
     public static LocalizedText NameTaken { get; } = new(
         "Another site of your organisation has this name: give each site its own name.",
         "Jiný objekt vaší organizace má stejný název: pojmenujte každý objekt jinak.");

@@ -18,6 +18,12 @@ public sealed record SiteProfile(
     public const int MaxAttributes = 100;
 
     /// <summary>
+    /// For a new site: the code of the methodology it follows; null or blank for the installation's default.
+    /// A site keeps its methodology when its profile changes.
+    /// </summary>
+    public string? Methodology { get; init; }
+
+    /// <summary>
     /// Each invalid field with what to do about it, in English and Czech. The checks against the published
     /// methodology and the organisation's other sites are <see cref="SiteCatalog.Problems"/>.
     /// </summary>

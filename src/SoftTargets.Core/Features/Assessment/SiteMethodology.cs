@@ -8,7 +8,7 @@ namespace SoftTargets.Core.Features.Assessment;
 internal static class SiteMethodology
 {
     /// <summary>
-    /// The methodology version the site's latest plan follows, or the current published one when it has no plan yet:
+    /// The methodology version the site's latest plan follows, or the newest published version of the site's methodology when it has no plan yet:
     /// assessing against the version the plan uses keeps threat keys, questions and measures consistent with it.
     /// Null before any methodology is published.
     /// </summary>
@@ -18,6 +18,6 @@ internal static class SiteMethodology
             .Select(p => (Guid?)p.MethodologyVersionId).FirstOrDefaultAsync(ct);
         return planVersionId is { } id
             ? await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Id == id, ct)
-            : await db.CurrentPublishedAsync(ct);
+            : await db.CurrentPublishedForSiteAsync(siteId, ct);
     }
 }

@@ -68,10 +68,17 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Only a published version's id is ever a key: its content never changes, so the entry is never stale.
-        var catalogues = await db.CurrentPublishedIdAsync(ct) is { } id
-            ? await cache.GetOrCreateAsync($"methodology-version:{id}:catalogues", (db, id),
-                static (state, token) => LoadCataloguesAsync(state.db, state.id, token), cancellationToken: ct)
-            : VersionCatalogues.None;
+        // The dashboards span every methodology: the venue types and tiers of each one's newest published version, the oldest first.
+        var catalogues = VersionCatalogues.None;
+        foreach (var choice in await db.PublishedChoicesAsync(ct))
+        {
+            var id = choice.VersionId;
+            var of = await cache.GetOrCreateAsync($"methodology-version:{id}:catalogues", (db, id),
+                static (state, token) => LoadCataloguesAsync(state.db, state.id, token), cancellationToken: ct);
+            catalogues = catalogues == VersionCatalogues.None ? of : new VersionCatalogues(
+                catalogues.VenueTypes.Concat(of.VenueTypes).DistinctBy(v => v.Key).ToList(),
+                catalogues.Tiers.Concat(of.Tiers).DistinctBy(t => t.Key).ToList());
+        }
         var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
         return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList());

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
@@ -8,19 +9,49 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Guidelines;
 
-/// <summary>Generates a guideline for a site described in the request, with the published methodology, saving nothing.</summary>
-public sealed class GuidelinePreview(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+/// <summary>Generates a guideline for a site described in the request, with a published methodology version, saving nothing.</summary>
+public sealed class GuidelinePreview(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, IOptions<MethodologyOptions> options)
 {
-    public async Task<Guideline> PreviewAsync(SiteSnapshot site, CancellationToken ct = default)
+    /// <param name="methodology">The methodology's code; the installation's default methodology when null or blank.</param>
+    /// <param name="version">A published (or since retired) version number of it; its newest published version when null.</param>
+    public async Task<Guideline> PreviewAsync(SiteSnapshot site, string? methodology = null, int? version = null, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         actor.Demand(actor.IsSystem || actor.IsAuthenticated);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var version = await db.CurrentPublishedAsync(ct)
-            ?? throw new DomainException("NoMethodology", "No methodology is published yet.");
-        var errors = Validate(site, version.Content);
+        var chosen = await ChooseAsync(db, methodology, version, ct);
+        var errors = Validate(site, chosen.Content);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
-        return new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(site);
+        return new GuidelineGenerator(chosen.Content, chosen.Id.ToString()).Generate(site);
+    }
+
+    /// <summary>The version asked for; an unknown methodology or version is a problem naming what there is.</summary>
+    private async Task<MethodologyVersion> ChooseAsync(SoftTargetsDbContext db, string? code, int? number, CancellationToken ct)
+    {
+        var methodologyId = await db.MethodologyIdAsync(code, options.Value, ct);
+        if (methodologyId is null)
+        {
+            var codes = await db.Methodologies.OrderBy(m => m.Code).Select(m => m.Code).ToListAsync(ct);
+            throw codes.Count == 0
+                ? new DomainException("NoMethodology", "No methodology is published yet.")
+                : new ValidationFailedException(new Dictionary<string, string[]>
+                {
+                    ["methodology"] = [$"Unknown methodology '{code}'. Use one of: {string.Join(", ", codes)}, or leave it out for the default."],
+                });
+        }
+        var released = db.MethodologyVersions.AsNoTracking()
+            .Where(v => v.MethodologyId == methodologyId && v.Status != MethodologyVersionStatus.Draft);
+        var chosen = number is { } n
+            ? await released.FirstOrDefaultAsync(v => v.Number == n, ct)
+            : await db.CurrentPublishedAsync(methodologyId.Value, ct);
+        if (chosen is not null) return chosen;
+        var numbers = await released.OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
+        if (number is null || numbers.Count == 0)
+            throw new DomainException("NoMethodology", "This methodology has no published version yet.");
+        throw new ValidationFailedException(new Dictionary<string, string[]>
+        {
+            ["version"] = [$"The methodology has no published version {number}. Use one of: {string.Join(", ", numbers)}, or leave it out for the newest."],
+        });
     }
 
     /// <summary>The snapshot must name things the methodology knows, with ratings on their scales.</summary>

@@ -27,6 +27,8 @@ public static partial class MethodologyValidator
         if (code is not null && !CatalogKey().IsMatch(code))
             Add("$.methodology", $"The methodology code '{code}' must be lower-case words joined by '-'.",
                 $"Kód metodiky '{code}' musí být slova malými písmeny spojená znakem '-'.");
+        var languages = Languages(document.Languages, Add);
+        void CheckText(LocalizedText? text, string path, Action<string, string, string> add) => CheckTextIn(languages, text, path, add);
         CheckText(document.Title, "$.title", Add);
 
         var catalogues = new (string Name, IReadOnlyList<CatalogItem> Items)[]
@@ -89,7 +91,7 @@ public static partial class MethodologyValidator
             CheckText(measure.Guidance, $"{path}.guidance", Add);
             CheckText(measure.Evidence, $"{path}.evidence", Add);
             if (measure.AppliesWhen is not null) CheckRule(measure.AppliesWhen, $"{path}.appliesWhen", known, insideTier: false, Add);
-            CheckVariants(measure.Variants, path, known, Add);
+            CheckVariants(measure.Variants, path, known, languages, Add);
         }
 
         var measureKeys = document.Measures.Select(m => m.Key).ToHashSet();
@@ -158,7 +160,7 @@ public static partial class MethodologyValidator
         return parts[0] == "contact" && parts.Length is 2 or 3 && roles.Contains(parts[1]) && (parts.Length == 2 || parts[2] is "phone" or "deputy");
     }
 
-    private static void CheckVariants(IReadOnlyList<MeasureVariant>? variants, string path, Known known, Action<string, string, string> add)
+    private static void CheckVariants(IReadOnlyList<MeasureVariant>? variants, string path, Known known, (bool En, bool Cs) languages, Action<string, string, string> add)
     {
         for (var i = 0; i < (variants?.Count ?? 0); i++)
         {
@@ -167,9 +169,9 @@ public static partial class MethodologyValidator
             CheckRule(variant.When, $"{variantPath}.when", known, insideTier: false, add);
             if (variant.Title is null && variant.Guidance is null && variant.Evidence is null)
                 add(variantPath, "A variant needs its own title, guidance or evidence.", "Varianta potřebuje vlastní název, pokyny nebo doklad.");
-            if (variant.Title is not null) CheckText(variant.Title, $"{variantPath}.title", add);
-            if (variant.Guidance is not null) CheckText(variant.Guidance, $"{variantPath}.guidance", add);
-            if (variant.Evidence is not null) CheckText(variant.Evidence, $"{variantPath}.evidence", add);
+            if (variant.Title is not null) CheckTextIn(languages, variant.Title, $"{variantPath}.title", add);
+            if (variant.Guidance is not null) CheckTextIn(languages, variant.Guidance, $"{variantPath}.guidance", add);
+            if (variant.Evidence is not null) CheckTextIn(languages, variant.Evidence, $"{variantPath}.evidence", add);
         }
     }
 
@@ -237,10 +239,30 @@ public static partial class MethodologyValidator
         if (!known.Contains(key)) add(path, $"Unknown {en} '{key}'.", $"Neznámý údaj ({cs}) '{key}'.");
     }
 
-    private static void CheckText(LocalizedText? text, string path, Action<string, string, string> add)
+    /// <summary>The declared languages when they are valid (some, known, each once); otherwise a problem and both languages.</summary>
+    private static (bool En, bool Cs) Languages(IReadOnlyList<string>? declared, Action<string, string, string> add)
     {
-        if (text is null || string.IsNullOrWhiteSpace(text.En) || string.IsNullOrWhiteSpace(text.Cs))
+        var list = declared ?? [];
+        if (list.Count == 0 || list.Any(l => !MethodologyLanguages.Supported.Contains(l)) || list.Distinct().Count() != list.Count)
+        {
+            add("$.languages", $"List the languages the texts are written in, each once, from: {string.Join(", ", MethodologyLanguages.Supported)}.",
+                $"Uveďte jazyky, ve kterých jsou texty napsány, každý jednou, z: {string.Join(", ", MethodologyLanguages.Supported)}.");
+            return (true, true);
+        }
+        return (list.Contains(MethodologyLanguages.English), list.Contains(MethodologyLanguages.Czech));
+    }
+
+    /// <summary>A text must be written in every declared language; a language not declared may be left empty.</summary>
+    private static void CheckTextIn((bool En, bool Cs) languages, LocalizedText? text, string path, Action<string, string, string> add)
+    {
+        var missingEn = languages.En && string.IsNullOrWhiteSpace(text?.En);
+        var missingCs = languages.Cs && string.IsNullOrWhiteSpace(text?.Cs);
+        if (missingEn && languages.Cs || missingCs && languages.En)
             add(path, "Write the text in both English (en) and Czech (cs).", "Napište text anglicky (en) i česky (cs).");
+        else if (missingEn)
+            add(path, "Write the text in English (en).", "Napište text anglicky (en).");
+        else if (missingCs)
+            add(path, "Write the text in Czech (cs).", "Napište text česky (cs).");
     }
 
     private sealed class Known(MethodologyDocument document)

@@ -17,8 +17,9 @@ namespace SoftTargets.Core.Features.Plans;
 
 /// <summary>
 /// Regenerates the plan of every site at once (an operator's task, for example after a correction to
-/// the generator): a new revision per site with the methodology version its plan follows, or the
-/// current published one for a site without a plan, and the same carry-over as <see cref="PlanService"/>.
+/// the generator): a new revision per site with the methodology version its plan follows, or the newest
+/// published version of the site's methodology for a site without a plan, and the same carry-over as
+/// <see cref="PlanService"/>. A site whose methodology has nothing published and that has no plan is left alone.
 /// Rows are written with COPY, batch by batch, each batch in one transaction; a failed batch leaves the
 /// batches before it saved and writes nothing of its own.
 /// </summary>
@@ -33,9 +34,12 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
         (await currentUser.GetAsync(ct)).DemandSystem();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var current = await db.CurrentPublishedAsync(ct)
-            ?? throw new DomainException("NoMethodology", "No methodology is published yet: nothing to generate plans from.");
-        var generators = new Dictionary<Guid, GuidelineGenerator> { [current.Id] = new(current.Content, current.Id.ToString()) };
+        var published = await db.PublishedChoicesAsync(ct);
+        if (published.Count == 0)
+            throw new DomainException("NoMethodology", "No methodology is published yet: nothing to generate plans from.");
+        var current = published.ToDictionary(p => p.Id, p => p.VersionId);
+        var generators = new Dictionary<Guid, GuidelineGenerator>();
+        await LoadGeneratorsAsync(db, generators, current.Values, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
 
@@ -64,7 +68,8 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
             foreach (var site in sites)
             {
                 var head = heads.GetValueOrDefault(site.Id);
-                var versionId = head?.MethodologyVersionId ?? current.Id;
+                if (head is null && !current.ContainsKey(site.MethodologyId)) continue;
+                var versionId = head?.MethodologyVersionId ?? current[site.MethodologyId];
                 var guideline = generators[versionId].Generate(SiteSnapshot.Of(site));
                 plans.Add(new PlanRow(site.Id, (head?.Revision ?? 0) + 1, versionId, guideline));
                 changes.Add((site.Id, MeasureCarryOver.Decide(guideline, tracked.GetValueOrDefault(site.Id) ?? new Dictionary<string, TrackedApplicability>())));
@@ -76,12 +81,12 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
             await UpdateApplicabilityAsync(connection, changes, now, ct);
             await transaction.CommitAsync(ct);
 
-            total += sites.Count;
+            total += plans.Count;
             after = ids[^1];
             progress?.Report(total);
         }
 
-        db.AuditLog.Add(new AuditLogEntry(clock.GetUtcNow(), By, By, null, "PlanRegeneration", current.Id.ToString(), AuditAction.Created,
+        db.AuditLog.Add(new AuditLogEntry(clock.GetUtcNow(), By, By, null, "PlanRegeneration", published[0].VersionId.ToString(), AuditAction.Created,
             JsonSerializer.Serialize(new { sites = new { before = (int?)null, after = total } })));
         await db.SaveChangesAsync(ct);
         return total;

@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Guidelines;
+using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Methodology.Diff;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
@@ -22,25 +23,25 @@ public sealed record PlanUpgrade(Guid FromVersionId, int FromNumber, Guid ToVers
 /// </summary>
 public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
-    /// <summary>Regenerates the plan with the methodology version it follows (the published one for a first plan).</summary>
+    /// <summary>Regenerates the plan with the methodology version it follows (for a first plan, the newest published version of the site's methodology).</summary>
     public async Task<int> GenerateAsync(Guid siteId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await LoadSiteAsync(db, siteId, ct);
         var latest = await LatestPlanAsync(db, siteId, ct);
         var version = latest is null
-            ? await CurrentPublishedAsync(db, ct)
+            ? await CurrentPublishedAsync(db, site.MethodologyId, ct)
             : await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Id == latest.MethodologyVersionId, ct);
         return await SaveRevisionAsync(db, site, version, (latest?.Revision ?? 0) + 1, ct);
     }
 
-    /// <summary>Moves the plan to the newest published methodology version.</summary>
+    /// <summary>Moves the plan to the newest published version of the site's methodology.</summary>
     public async Task<int> UpgradeAsync(Guid siteId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await LoadSiteAsync(db, siteId, ct);
         var latest = await LatestPlanAsync(db, siteId, ct);
-        var version = await CurrentPublishedAsync(db, ct);
+        var version = await CurrentPublishedAsync(db, site.MethodologyId, ct);
         if (latest?.MethodologyVersionId == version.Id)
             throw new DomainException("PlanUpToDate", "The plan already follows the newest published methodology.");
         return await SaveRevisionAsync(db, site, version, (latest?.Revision ?? 0) + 1, ct);
@@ -56,7 +57,7 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var latest = await LatestPlanAsync(db, siteId, ct);
         if (latest is null) return null;
         var current = await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Id == latest.MethodologyVersionId, ct);
-        var newest = await CurrentPublishedAsync(db, ct);
+        var newest = await CurrentPublishedAsync(db, site.MethodologyId, ct);
         if (newest.Id == current.Id || newest.MethodologyId != current.MethodologyId) return null;
 
         var snapshot = SiteSnapshot.Of(site);
@@ -112,8 +113,7 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
     private sealed record PlanHead(int Revision, Guid MethodologyVersionId);
 
-    private static async Task<MethodologyVersion> CurrentPublishedAsync(SoftTargetsDbContext db, CancellationToken ct) =>
-        await db.MethodologyVersions.AsNoTracking().Where(v => v.Status == MethodologyVersionStatus.Published)
-            .OrderByDescending(v => v.PublishedAt).FirstOrDefaultAsync(ct)
+    private static async Task<MethodologyVersion> CurrentPublishedAsync(SoftTargetsDbContext db, Guid methodologyId, CancellationToken ct) =>
+        await db.CurrentPublishedAsync(methodologyId, ct)
         ?? throw new DomainException("NoMethodology", "No methodology is published yet: ask the ministry's methodology editors.");
 }

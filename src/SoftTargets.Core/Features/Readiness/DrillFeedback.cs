@@ -48,10 +48,14 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
         var rows = await db.Database.SqlQueryRaw<FeedbackRow>(Sql).ToListAsync(ct);
         var steps = rows.Where(r => r.Measure == 0).ToList();
         var measures = rows.Where(r => r.Measure == 1).ToList();
-        var texts = await db.CurrentPublishedIdAsync(ct) is { } id
-            ? await cache.GetOrCreateAsync($"methodology-version:{id}:feedback-texts", (db, id),
-                static (state, token) => LoadTextsAsync(state.db, state.id, token), cancellationToken: ct)
-            : MethodologyTexts.None;
+        // Drills are not tied to one methodology: the texts of every methodology's newest published version, the oldest methodology first.
+        var texts = MethodologyTexts.None;
+        foreach (var choice in await db.PublishedChoicesAsync(ct))
+        {
+            var id = choice.VersionId;
+            texts = texts.With(await cache.GetOrCreateAsync($"methodology-version:{id}:feedback-texts", (db, id),
+                static (state, token) => LoadTextsAsync(state.db, state.id, token), cancellationToken: ct));
+        }
         return Join(steps, measures, texts);
     }
 
@@ -147,6 +151,16 @@ public sealed class DrillFeedback(IDbContextFactory<SoftTargetsDbContext> dbFact
     internal sealed record MethodologyTexts(IReadOnlyList<StepText> Steps, IReadOnlyDictionary<string, MeasureText> Measures)
     {
         public static readonly MethodologyTexts None = new([], new Dictionary<string, MeasureText>());
+
+        /// <summary>These texts and then another methodology's, a key both know keeping the first text; the other's measures sort after these.</summary>
+        public MethodologyTexts With(MethodologyTexts other)
+        {
+            if (Steps.Count == 0 && Measures.Count == 0) return other;
+            var measures = new Dictionary<string, MeasureText>(Measures, StringComparer.Ordinal);
+            var offset = Measures.Count == 0 ? 0 : Measures.Values.Max(m => m.Order) + 1;
+            foreach (var (key, text) in other.Measures) measures.TryAdd(key, text with { Order = text.Order + offset });
+            return new MethodologyTexts(Steps.Concat(other.Steps).DistinctBy(s => s.Key).ToList(), measures);
+        }
     }
 
     [ImmutableObject(true)]

@@ -19,6 +19,7 @@ internal static partial class SiteCsvFormat
         public const string DailyVisitors = "dailyVisitors";
         public const string OpeningHours = "openingHours";
         public const string Attributes = "attributes";
+        public const string Methodology = "methodology";
     }
 
     public const int MaxSites = 10_000;
@@ -28,7 +29,7 @@ internal static partial class SiteCsvFormat
     public const int MaxOpeningHoursLength = 500;
 
     public static readonly IReadOnlyList<string> Columns =
-        [Column.Name, Column.Address, Column.Region, Column.VenueType, Column.MaxOccupancy, Column.DailyVisitors, Column.OpeningHours, Column.Attributes];
+        [Column.Name, Column.Address, Column.Region, Column.VenueType, Column.MaxOccupancy, Column.DailyVisitors, Column.OpeningHours, Column.Attributes, Column.Methodology];
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Column.Name, Column.Address, Column.Region, Column.VenueType, Column.MaxOccupancy];
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Sites;
@@ -25,7 +26,7 @@ public sealed record SiteCsvError(int Line, LocalizedText Message)
 /// Adds the sites of a CSV file (docs/site-csv.md) to the caller's organisation. Every row is checked
 /// first; one bad row means nothing is imported. A good file is saved in one transaction.
 /// </summary>
-public sealed class SiteCsvImport(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class SiteCsvImport(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, IOptions<MethodologyOptions> options)
 {
     public async Task<SiteCsvResult> ImportAsync(Stream csv, CancellationToken ct = default)
     {
@@ -38,18 +39,24 @@ public sealed class SiteCsvImport(IDbContextFactory<SoftTargetsDbContext> dbFact
         await csv.CopyToAsync(content, ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var methodology = await db.CurrentPublishedAsync(ct);
-        if (methodology is null) return new(0, [SiteCsvError.At(1, SiteCsvMessages.NoMethodology)]);
+        var published = await db.PublishedChoicesAsync(ct);
+        if (published.Count == 0) return new(0, [SiteCsvError.At(1, SiteCsvMessages.NoMethodology)]);
+        var defaultId = await db.DefaultMethodologyIdAsync(options.Value, ct);
+        var defaultCode = (published.FirstOrDefault(p => p.Id == defaultId) ?? published[0]).Code;
         var existingNames = await db.Sites.Where(s => s.OrganizationId == organizationId).Select(s => s.Name).ToListAsync(ct);
-        var catalog = new SiteCatalog(
-            methodology.Content.VenueTypes.Select(v => v.Key).ToList(),
-            methodology.Content.Attributes.Select(a => a.Key).ToList(),
-            existingNames);
+        var versionIds = published.Select(p => p.VersionId).ToList();
+        var contents = await db.MethodologyVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
+            .ToDictionaryAsync(v => v.MethodologyId, v => v.Content, ct);
+        var catalogs = published.ToDictionary(p => p.Code, p => new SiteCatalog(
+            contents[p.Id].VenueTypes.Select(v => v.Key).ToList(),
+            contents[p.Id].Attributes.Select(a => a.Key).ToList(),
+            existingNames));
 
-        var rows = SiteCsvReader.Read(content.GetBuffer().AsMemory(0, (int)content.Length), catalog);
+        var rows = SiteCsvReader.Read(content.GetBuffer().AsMemory(0, (int)content.Length), catalogs, defaultCode);
         if (rows.Errors.Count > 0) return new(0, rows.Errors);
 
-        db.Sites.AddRange(rows.Sites.Select(profile => new Site(organizationId, profile)));
+        var ids = published.ToDictionary(p => p.Code, p => p.Id);
+        db.Sites.AddRange(rows.Sites.Select(profile => new Site(organizationId, ids[profile.Methodology ?? defaultCode], profile)));
         await db.SaveChangesAsync(ct);
         return new(rows.Sites.Count, []);
     }

@@ -75,6 +75,10 @@ internal static class SiteCsvMessages
         $"the region '{text}' is not one of the 14 regions; use e.g. Praha or Jihomoravsky.",
         $"kraj „{text}“ není žádný ze 14 krajů; použijte např. Praha nebo Jihomoravský kraj.");
 
+    public static LocalizedText UnknownMethodology(string text, IEnumerable<string> known) => new(
+        $"the methodology '{text}' is not published; leave the column empty for the default methodology or use one of: {string.Join(", ", known)}.",
+        $"metodika „{text}“ není zveřejněna; nechte sloupec prázdný pro výchozí metodiku, nebo použijte jednu z těchto: {string.Join(", ", known)}.");
+
     public static LocalizedText UnknownVenueType(string text, IEnumerable<string> known) => new(
         $"the venue type '{text}' is not in the published methodology; use one of: {string.Join(", ", known)}.",
         $"typ objektu „{text}“ v publikované metodice není; použijte jeden z těchto: {string.Join(", ", known)}.");

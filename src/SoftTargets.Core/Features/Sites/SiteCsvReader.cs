@@ -11,8 +11,14 @@ internal sealed record SiteCsvRows(IReadOnlyList<SiteProfile> Sites, IReadOnlyLi
 /// <summary>Reads and checks a site CSV file (docs/site-csv.md) without touching the database.</summary>
 internal static class SiteCsvReader
 {
-    public static SiteCsvRows Read(ReadOnlyMemory<byte> csv, SiteCatalog catalog)
+    public static SiteCsvRows Read(ReadOnlyMemory<byte> csv, SiteCatalog catalog) =>
+        Read(csv, new Dictionary<string, SiteCatalog> { [""] = catalog }, "");
+
+    /// <param name="catalogs">Each published methodology's catalogue by code; a row's <c>methodology</c> column picks one.</param>
+    /// <param name="defaultCode">The methodology of a row whose <c>methodology</c> column is empty or missing.</param>
+    public static SiteCsvRows Read(ReadOnlyMemory<byte> csv, IReadOnlyDictionary<string, SiteCatalog> catalogs, string defaultCode)
     {
+        var catalog = catalogs[defaultCode];
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var options = new CsvReaderOptions
         {
@@ -47,7 +53,7 @@ internal static class SiteCsvReader
             var problems = new List<LocalizedText>();
             var site = malformed.TryGetValue(line, out var problem)
                 ? Problem(problems, SiteCsvMessages.Malformed(problem))
-                : ReadRow(values, columns, columnCount, catalog, problems);
+                : ReadRow(values, columns, columnCount, catalogs, defaultCode, problems);
             if (site is not null && site.Name.Trim() is { Length: > 0 } name)
             {
                 if (catalog.ExistingNames.Contains(name)) problems.Add(SiteCsvMessages.ExistingName(name));
@@ -80,13 +86,20 @@ internal static class SiteCsvReader
     }
 
     /// <summary>The row as a profile, adding every problem found to <paramref name="problems"/>; null when the values cannot be told apart.</summary>
-    private static SiteProfile? ReadRow(string[] values, Dictionary<string, int> columns, int columnCount, SiteCatalog catalog, List<LocalizedText> problems)
+    private static SiteProfile? ReadRow(string[] values, Dictionary<string, int> columns, int columnCount,
+        IReadOnlyDictionary<string, SiteCatalog> catalogs, string defaultCode, List<LocalizedText> problems)
     {
         if (values.Length < columnCount || values.Skip(columnCount).Any(v => !string.IsNullOrWhiteSpace(v)))
             return Problem(problems, SiteCsvMessages.FieldCount(values.Length, columnCount));
         if (values.Any(v => v.Contains('\uFFFD'))) return Problem(problems, SiteCsvMessages.NotUtf8);
 
         string Value(string column) => columns.TryGetValue(column, out var index) ? values[index].Trim() : "";
+
+        // The row's methodology decides which venue types and attributes it may use; under an unknown one they are not checked.
+        var methodology = Value(Column.Methodology);
+        var code = methodology.Length == 0 ? defaultCode : catalogs.Keys.FirstOrDefault(k => k.Equals(methodology, StringComparison.OrdinalIgnoreCase));
+        if (code is null) problems.Add(SiteCsvMessages.UnknownMethodology(methodology, catalogs.Keys.Order(StringComparer.Ordinal)));
+        var catalog = catalogs[code ?? defaultCode];
 
         var address = Value(Column.Address);
         if (address.Length > MaxAddressLength) problems.Add(SiteCsvMessages.TooLong(Column.Address, MaxAddressLength));
@@ -97,7 +110,7 @@ internal static class SiteCsvReader
 
         // A blank venue type is left to SiteProfile.Validate; an unknown one stays as written, so Validate does not report it again.
         var venueType = Value(Column.VenueType);
-        if (venueType.Length > 0)
+        if (venueType.Length > 0 && code is not null)
         {
             if (catalog.VenueTypes.TryGetValue(venueType, out var key)) venueType = key;
             else problems.Add(SiteCsvMessages.UnknownVenueType(venueType, catalog.VenueTypeKeys));
@@ -120,10 +133,14 @@ internal static class SiteCsvReader
         foreach (var text in SplitList(Value(Column.Attributes)))
         {
             if (catalog.Attributes.TryGetValue(text, out var key)) attributes.Add(key);
+            else if (code is null) attributes.Add(text);
             else problems.Add(SiteCsvMessages.UnknownAttribute(text, catalog.AttributeKeys));
         }
 
-        var profile = new SiteProfile(Value(Column.Name), address, region, venueType, occupancy, visitors, openingHours, attributes.Distinct().ToList());
+        var profile = new SiteProfile(Value(Column.Name), address, region, venueType, occupancy, visitors, openingHours, attributes.Distinct().ToList())
+        {
+            Methodology = code ?? defaultCode,
+        };
         problems.AddRange(profile.Problems().Values.Select(SiteCsvMessages.Profile));
         return profile;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
@@ -14,9 +15,22 @@ public sealed record SiteListItem(Guid Id, string Name, string OrganizationName,
 
 public sealed record SiteDetails(Guid Id, Guid OrganizationId, string OrganizationName, SiteProfile Profile, LocalizedText? VenueType,
     IReadOnlyList<ZoneView> Zones, IReadOnlyList<ContactView> Contacts, IReadOnlyList<ThreatView> Threats,
-    uint Version, DateTimeOffset UpdatedAt, string UpdatedBy);
+    uint Version, DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    /// <summary>The methodology the site follows; <see cref="SiteProfile.Methodology"/> holds its code.</summary>
+    public Guid MethodologyId { get; init; }
+    public LocalizedText? MethodologyName { get; init; }
+}
 
-public sealed record SiteCatalogues(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Attributes, IReadOnlyList<CatalogItem> Roles);
+/// <summary>
+/// What a site may be under one methodology (<see cref="Methodology"/>, null before any is published), and every
+/// methodology with a published version a new site could follow instead.
+/// </summary>
+public sealed record SiteCatalogues(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Attributes, IReadOnlyList<CatalogItem> Roles)
+{
+    public MethodologyChoice? Methodology { get; init; }
+    public IReadOnlyList<MethodologyChoice> Methodologies { get; init; } = [];
+}
 
 public sealed record SiteDraftItem(Guid Id, string Title, DateTimeOffset UpdatedAt, string UpdatedBy);
 
@@ -27,7 +41,7 @@ public sealed record ContactView(Guid Id, string RoleKey, LocalizedText? Role, s
 public sealed record ThreatView(string ThreatKey, LocalizedText? Threat, int InherentScore, int ResidualScore, string Rationale);
 
 /// <summary>Site reads, filtered to what the caller may see: auditors every site, venue managers their organisation's.</summary>
-public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, IOptions<MethodologyOptions> options)
 {
     public async Task<PagedResult<SiteListItem>> ListAsync(PageRequest request, CancellationToken ct = default)
     {
@@ -42,7 +56,7 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
         var rows = from s in sites
                    join o in db.Organizations on s.OrganizationId equals o.Id
-                   select new { s.Id, s.Name, Organization = o.Name, s.Region, s.VenueTypeKey, s.MaxOccupancy, s.UpdatedAt };
+                   select new { s.Id, s.Name, Organization = o.Name, s.Region, s.VenueTypeKey, s.MaxOccupancy, s.UpdatedAt, s.MethodologyId };
         rows = (request.SortBy, request.Descending) switch
         {
             ("OrganizationName", false) => rows.OrderBy(r => r.Organization).ThenBy(r => r.Name),
@@ -57,9 +71,13 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
         var total = await rows.CountAsync(ct);
         var page = await rows.Skip(request.Skip).Take(request.Take).ToListAsync(ct);
-        var venueTypes = (await db.CurrentPublishedAsync(ct)).VenueTypeNames();
+        // Each site's venue type is named by the methodology it follows.
+        var methodologies = page.Select(r => r.MethodologyId).Distinct().ToList();
+        var venueTypes = new Dictionary<Guid, IReadOnlyDictionary<string, LocalizedText>>();
+        foreach (var methodologyId in methodologies)
+            venueTypes[methodologyId] = (await db.CurrentPublishedAsync(methodologyId, ct)).VenueTypeNames();
         var items = page.Select(r => new SiteListItem(r.Id, r.Name, r.Organization, r.Region, r.VenueTypeKey,
-            venueTypes.GetValueOrDefault(r.VenueTypeKey), r.MaxOccupancy, r.UpdatedAt)).ToList();
+            venueTypes[r.MethodologyId].GetValueOrDefault(r.VenueTypeKey), r.MaxOccupancy, r.UpdatedAt)).ToList();
         return new PagedResult<SiteListItem>(items, total);
     }
 
@@ -72,23 +90,34 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         if (site is null) return null;
 
         var organization = await db.Organizations.Where(o => o.Id == site.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        var methodology = await db.CurrentPublishedAsync(ct);
+        var methodology = await db.CurrentPublishedAsync(site.MethodologyId, ct);
         var (roles, threats) = (methodology.RoleNames(), methodology.ThreatTypeNames());
-        return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile, methodology.VenueTypeNames().GetValueOrDefault(site.VenueTypeKey),
+        var followed = await db.Methodologies.Where(m => m.Id == site.MethodologyId).Select(m => new { m.Code, m.Name }).SingleAsync(ct);
+        return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile with { Methodology = followed.Code }, methodology.VenueTypeNames().GetValueOrDefault(site.VenueTypeKey),
             site.Zones.OrderBy(z => z.Name).Select(z => new ZoneView(z.Id, z.Name, z.Capacity, z.Entrances, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
             site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
             site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
-            site.Version, site.UpdatedAt, site.UpdatedBy);
+            site.Version, site.UpdatedAt, site.UpdatedBy) { MethodologyId = site.MethodologyId, MethodologyName = followed.Name };
     }
 
-    /// <summary>What a site may be, from the current published methodology: empty lists before one is published.</summary>
-    public async Task<SiteCatalogues> GetCataloguesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// What a site may be under the newest published version of a methodology: the one with the given id, or the
+    /// installation's default when it is null or has nothing published; empty lists before any methodology is published.
+    /// </summary>
+    public async Task<SiteCatalogues> GetCataloguesAsync(Guid? methodologyId = null, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         actor.Demand(actor.IsAuthenticated);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var content = (await db.CurrentPublishedAsync(ct))?.Content;
-        return new SiteCatalogues(content?.VenueTypes ?? [], content?.Attributes ?? [], content?.Roles ?? []);
+        var published = await db.PublishedChoicesAsync(ct);
+        var defaultId = await db.DefaultMethodologyIdAsync(options.Value, ct);
+        var chosen = published.FirstOrDefault(p => p.Id == methodologyId) ?? published.FirstOrDefault(p => p.Id == defaultId) ?? published.FirstOrDefault();
+        var content = chosen is null ? null : (await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Id == chosen.VersionId, ct)).Content;
+        return new SiteCatalogues(content?.VenueTypes ?? [], content?.Attributes ?? [], content?.Roles ?? [])
+        {
+            Methodology = chosen,
+            Methodologies = published,
+        };
     }
 
     /// <summary>The new-site drafts of the caller's organisation, newest first.</summary>

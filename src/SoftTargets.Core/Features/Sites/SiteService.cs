@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Sites;
@@ -8,15 +9,16 @@ using SoftTargets.Core.Security;
 namespace SoftTargets.Core.Features.Sites;
 
 /// <summary>Changes to sites. Only a venue manager of the owning organisation may make them.</summary>
-public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, IOptions<MethodologyOptions> options)
 {
     public async Task<Guid> CreateAsync(Guid organizationId, SiteProfile profile, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         actor.Demand(actor.CanChangeSitesOf(organizationId));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        (await CatalogAsync(db, organizationId, null, ct)).EnsureValid(profile);
-        var site = new Site(organizationId, profile);
+        var methodology = await ChosenMethodologyAsync(db, profile.Methodology, options.Value, ct);
+        (await CatalogAsync(db, organizationId, null, methodology.Id, ct)).EnsureValid(profile);
+        var site = new Site(organizationId, methodology.Id, profile);
         db.Sites.Add(site);
         await db.SaveChangesAsync(ct);
         return site.Id;
@@ -29,8 +31,9 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         actor.Demand(actor.CanChangeSitesOf(organizationId));
         setup.EnsureValid();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        (await CatalogAsync(db, organizationId, null, ct)).EnsureValid(setup.Profile);
-        var site = new Site(organizationId, setup.Profile);
+        var methodology = await ChosenMethodologyAsync(db, setup.Profile.Methodology, options.Value, ct);
+        (await CatalogAsync(db, organizationId, null, methodology.Id, ct)).EnsureValid(setup.Profile);
+        var site = new Site(organizationId, methodology.Id, setup.Profile);
         site.Apply(setup with { Zones = NewParts(setup.Zones), Contacts = NewParts(setup.Contacts) });
         db.Sites.Add(site);
         if (fromDraftId is { } draftId && await db.SiteDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.OrganizationId == organizationId, ct) is { } draft)
@@ -102,11 +105,29 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         await db.SaveConcurrentlyAsync(ct);
     }
 
-    /// <summary>What a new site of the organisation is checked against: the published methodology and the other sites' names.</summary>
-    internal static async Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Guid organizationId, Guid? exceptSiteId, CancellationToken ct,
+    /// <summary>
+    /// The published methodology a new site follows: the one with the given code, or the installation's default.
+    /// An unknown code, or a methodology without a published version, is a problem at the field naming the allowed codes.
+    /// </summary>
+    internal static async Task<MethodologyChoice> ChosenMethodologyAsync(SoftTargetsDbContext db, string? code, MethodologyOptions options, CancellationToken ct)
+    {
+        var published = await db.PublishedChoicesAsync(ct);
+        if (published.Count == 0) throw ValidationFailedException.From(new Dictionary<string, LocalizedText> { [nameof(SiteProfile.Methodology)] = SiteMessages.NoMethodology });
+        var id = await db.MethodologyIdAsync(code, options, ct);
+        return published.FirstOrDefault(p => p.Id == id)
+            ?? (string.IsNullOrWhiteSpace(code)
+                ? published[0]
+                : throw ValidationFailedException.From(new Dictionary<string, LocalizedText>
+                {
+                    [nameof(SiteProfile.Methodology)] = SiteMessages.MethodologyUnknown(code, published.Select(p => p.Code)),
+                }));
+    }
+
+    /// <summary>What a site of the organisation is checked against: the newest published version of its methodology and the other sites' names.</summary>
+    internal static async Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Guid organizationId, Guid? exceptSiteId, Guid methodologyId, CancellationToken ct,
         string[]? keptVenueTypes = null, string[]? keptAttributes = null)
     {
-        var methodology = await db.CurrentPublishedAsync(ct);
+        var methodology = await db.CurrentPublishedAsync(methodologyId, ct);
         var names = await db.Sites.Where(s => s.OrganizationId == organizationId && (exceptSiteId == null || s.Id != exceptSiteId)).Select(s => s.Name).ToListAsync(ct);
         return new SiteCatalog(
             [.. (methodology?.Content.VenueTypes.Select(v => v.Key) ?? []).Concat(keptVenueTypes ?? [])],
@@ -116,7 +137,7 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
     /// <summary>For a change to a site: a venue type or attribute it already has stays allowed after the methodology drops it.</summary>
     private static Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Site site, CancellationToken ct) =>
-        CatalogAsync(db, site.OrganizationId, site.Id, ct, [site.VenueTypeKey], site.Attributes);
+        CatalogAsync(db, site.OrganizationId, site.Id, site.MethodologyId, ct, [site.VenueTypeKey], site.Attributes);
 
     private static async Task<Site> LoadForChangeAsync(SoftTargetsDbContext db, Actor actor, Guid id, uint expectedVersion,
         Func<IQueryable<Site>, IQueryable<Site>> include, CancellationToken ct)

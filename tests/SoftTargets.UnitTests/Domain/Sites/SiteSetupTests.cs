@@ -82,7 +82,7 @@ public class SiteSetupTests
     [Fact]
     public void Applying_a_setup_adds_new_parts_changes_kept_ones_and_removes_the_rest()
     {
-        var site = new Site(Guid.NewGuid(), SiteProfileTests.Valid());
+        var site = new Site(Guid.NewGuid(), Guid.NewGuid(), SiteProfileTests.Valid());
         site.Apply(Setup(zones: [Zone("Hall A"), Zone("Hall B")]));
         var hallA = site.Zones.Single(z => z.Name == "Hall A");
         var contact = site.Contacts.Single(c => !c.IsDeputy);
@@ -101,7 +101,7 @@ public class SiteSetupTests
     [Fact]
     public void An_invalid_setup_changes_nothing()
     {
-        var site = new Site(Guid.NewGuid(), SiteProfileTests.Valid());
+        var site = new Site(Guid.NewGuid(), Guid.NewGuid(), SiteProfileTests.Valid());
         site.Apply(Setup());
 
         var ex = Assert.Throws<ValidationFailedException>(() => site.Apply(Setup(zones: [Zone(""), Zone("Roof terrace")])));

@@ -8,14 +8,14 @@ public class SiteTests
 {
     private static readonly Guid OrganizationId = Guid.NewGuid();
 
-    private static Site NewSite() => new(OrganizationId, SiteProfileTests.Valid());
+    private static Site NewSite() => new(OrganizationId, Guid.NewGuid(), SiteProfileTests.Valid());
 
     [Fact]
     public void A_site_is_created_from_a_valid_profile_with_trimmed_text()
     {
         var profile = SiteProfileTests.Valid() with { Name = "  Riverside Arena ", Address = " Nábřeží 1 ", OpeningHours = " daily " };
 
-        var site = new Site(OrganizationId, profile);
+        var site = new Site(OrganizationId, Guid.NewGuid(), profile);
 
         Assert.Equal(OrganizationId, site.OrganizationId);
         Assert.Equal("Riverside Arena", site.Name);
@@ -32,7 +32,7 @@ public class SiteTests
     {
         var profile = SiteProfileTests.Valid() with { Name = "", DailyVisitors = -1 };
 
-        var ex = Assert.Throws<ValidationFailedException>(() => new Site(OrganizationId, profile));
+        var ex = Assert.Throws<ValidationFailedException>(() => new Site(OrganizationId, Guid.NewGuid(), profile));
 
         Assert.Equal(
             new[] { nameof(SiteProfile.DailyVisitors), nameof(SiteProfile.Name) },
@@ -55,7 +55,7 @@ public class SiteTests
     {
         var profile = SiteProfileTests.Valid() with { Attributes = ["stage", "alcohol", "stage", "Outdoor", "alcohol"] };
 
-        var site = new Site(OrganizationId, profile);
+        var site = new Site(OrganizationId, Guid.NewGuid(), profile);
 
         Assert.Equal(new[] { "Outdoor", "alcohol", "stage" }, site.Attributes);
     }

@@ -192,9 +192,9 @@ public class SiteCsvParsingTests
         Assert.All(errors, e => Assert.Equal(1, e.Line));
         Assert.Equal(
         [
-            "Line 1: the column 'capacity' is not known; use only these columns: name, address, region, venueType, maxOccupancy, dailyVisitors, openingHours, attributes.",
+            "Line 1: the column 'capacity' is not known; use only these columns: name, address, region, venueType, maxOccupancy, dailyVisitors, openingHours, attributes, methodology.",
             "Line 1: the column 'name' appears more than once in the header; keep only one.",
-            "Line 1: column 5 of the header has no name; name it (name, address, region, venueType, maxOccupancy, dailyVisitors, openingHours, attributes) or delete it.",
+            "Line 1: column 5 of the header has no name; name it (name, address, region, venueType, maxOccupancy, dailyVisitors, openingHours, attributes, methodology) or delete it.",
             "Line 1: the header has no column 'region'; add it (the required columns are name, address, region, venueType, maxOccupancy).",
         ], errors.Select(e => e.Message.En));
     }

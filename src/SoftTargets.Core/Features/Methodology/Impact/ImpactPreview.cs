@@ -18,6 +18,7 @@ public sealed record ImpactPreviewResult(int SitesCompared, int SitesAffected, I
 /// <summary>
 /// Before publishing: which sites would gain or lose which measures under a draft, compared with the
 /// version each site's current plan follows (the current published version for sites without a plan).
+/// Only the sites that follow the draft's methodology are compared: publishing it moves no other site.
 /// </summary>
 public sealed class ImpactPreview(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
 {
@@ -41,6 +42,7 @@ public sealed class ImpactPreview(IDbContextFactory<SoftTargetsDbContext> dbFact
             .GroupBy(t => t.SiteId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(t => t.ThreatKey, t => t.Risk));
         var sites = await db.Sites.AsNoTracking()
+            .Where(s => s.MethodologyId == draft.MethodologyId)
             .Select(s => new { s.Id, s.VenueTypeKey, s.MaxOccupancy, s.Attributes })
             .ToListAsync(ct);
 

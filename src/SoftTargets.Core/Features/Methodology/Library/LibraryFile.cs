@@ -13,6 +13,7 @@ public sealed record LibraryFile
     [JsonPropertyOrder(-3)] public required string Methodology { get; init; }
     [JsonPropertyOrder(-2)] public int Version { get; init; }
     [JsonPropertyOrder(-1)] public required LocalizedText Title { get; init; }
+    public IReadOnlyList<string> Languages { get; init; } = MethodologyLanguages.Both;
     public IReadOnlyList<CatalogItem> Roles { get; init; } = [];
     public IReadOnlyList<CatalogItem> VenueTypes { get; init; } = [];
     public IReadOnlyList<CatalogItem> ThreatTypes { get; init; } = [];
@@ -25,14 +26,14 @@ public sealed record LibraryFile
 
     public MethodologyDocument ToDocument() => new()
     {
-        Title = Title, Roles = Roles, VenueTypes = VenueTypes, ThreatTypes = ThreatTypes, Attributes = Attributes,
+        Title = Title, Languages = Languages, Roles = Roles, VenueTypes = VenueTypes, ThreatTypes = ThreatTypes, Attributes = Attributes,
         Tiers = Tiers, Measures = Measures, Questions = Questions, Playbooks = Playbooks,
         Scope = Scope,
     };
 
     public static LibraryFile From(string code, int version, MethodologyDocument document) => new()
     {
-        Methodology = code, Version = version, Title = document.Title, Roles = document.Roles, VenueTypes = document.VenueTypes,
+        Methodology = code, Version = version, Title = document.Title, Languages = document.Languages, Roles = document.Roles, VenueTypes = document.VenueTypes,
         ThreatTypes = document.ThreatTypes, Attributes = document.Attributes, Tiers = document.Tiers,
         Measures = document.Measures, Questions = document.Questions, Playbooks = document.Playbooks,
         Scope = document.Scope,

@@ -9,6 +9,9 @@ namespace SoftTargets.Web.Features.Sites.Wizard;
 public sealed class SiteForm
 {
     public string Name { get; set; } = "";
+
+    /// <summary>The code of the methodology a new site follows; null for the installation's default.</summary>
+    public string? Methodology { get; set; }
     public string Address { get; set; } = "";
     public Region? Region { get; set; }
     public string VenueTypeKey { get; set; } = "";
@@ -42,7 +45,7 @@ public sealed class SiteForm
     /// <summary>Empty numbers become values Core refuses, so the user is told to fill them in.</summary>
     public SiteSetup ToSetup() => new(
         new SiteProfile(Name, Address, Region ?? (Region)(-1), VenueTypeKey, MaxOccupancy ?? -1, DailyVisitors ?? -1, OpeningHours,
-            Attributes.Order(StringComparer.Ordinal).ToList()),
+            Attributes.Order(StringComparer.Ordinal).ToList()) { Methodology = Methodology },
         Zones.Select(z => new ZoneInput(z.Id, z.Name, z.Capacity ?? -1, z.Entrances ?? -1, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
         Contacts.Select(c => new ContactInput(c.Id, c.RoleKey, c.Name, c.Phone, c.Email, c.IsDeputy)).ToList());
 
@@ -61,7 +64,7 @@ public sealed class SiteForm
         var setup = ToSetup();
         return new SiteDraftContent
         {
-            Name = Name, Address = Address, Region = Region, VenueTypeKey = VenueTypeKey, MaxOccupancy = MaxOccupancy,
+            Name = Name, Methodology = Methodology, Address = Address, Region = Region, VenueTypeKey = VenueTypeKey, MaxOccupancy = MaxOccupancy,
             DailyVisitors = DailyVisitors, OpeningHours = OpeningHours, Attributes = setup.Profile.Attributes,
             // A draft keeps an empty number as -1 so it comes back empty, not as a valid 0.
             Zones = [.. Zones.Select(z => new ZoneInput(null, z.Name, z.Capacity ?? -1, z.Entrances ?? -1, z.AssemblyPoint, z.InvacuationRoom))],
@@ -71,18 +74,26 @@ public sealed class SiteForm
 
     public static SiteForm From(SiteDraftContent draft) => new()
     {
-        Name = draft.Name, Address = draft.Address, Region = draft.Region, VenueTypeKey = draft.VenueTypeKey,
+        Name = draft.Name, Methodology = draft.Methodology, Address = draft.Address, Region = draft.Region, VenueTypeKey = draft.VenueTypeKey,
         MaxOccupancy = draft.MaxOccupancy, DailyVisitors = draft.DailyVisitors, OpeningHours = draft.OpeningHours,
         Attributes = [.. draft.Attributes],
         Zones = [.. draft.Zones.Select(z => new ZoneRow { Name = z.Name, Capacity = Entered(z.Capacity), Entrances = Entered(z.Entrances), AssemblyPoint = z.AssemblyPoint, InvacuationRoom = z.InvacuationRoom })],
         Contacts = [.. draft.Contacts.Select(c => new ContactRow { RoleKey = c.RoleKey, Name = c.Name, Phone = c.Phone, Email = c.Email, IsDeputy = c.IsDeputy })],
     };
 
+    /// <summary>Keeps only the venue type and attributes another methodology's catalogue also has.</summary>
+    public void Keep(SiteCatalogues catalogues)
+    {
+        if (catalogues.VenueTypes.All(v => v.Key != VenueTypeKey)) VenueTypeKey = "";
+        Attributes.RemoveWhere(a => catalogues.Attributes.All(k => k.Key != a));
+        foreach (var contact in Contacts.Where(c => catalogues.Roles.All(r => r.Key != c.RoleKey))) contact.RoleKey = "";
+    }
+
     private static int? Entered(int value) => value < 0 ? null : value;
 
     public static SiteForm From(SiteDetails site) => new()
     {
-        Name = site.Profile.Name, Address = site.Profile.Address, Region = site.Profile.Region, VenueTypeKey = site.Profile.VenueTypeKey,
+        Name = site.Profile.Name, Methodology = site.Profile.Methodology, Address = site.Profile.Address, Region = site.Profile.Region, VenueTypeKey = site.Profile.VenueTypeKey,
         MaxOccupancy = site.Profile.MaxOccupancy, DailyVisitors = site.Profile.DailyVisitors, OpeningHours = site.Profile.OpeningHours,
         Attributes = [.. site.Profile.Attributes],
         Zones = [.. site.Zones.Select(z => new ZoneRow { Id = z.Id, Name = z.Name, Capacity = z.Capacity, Entrances = z.Entrances, AssemblyPoint = z.AssemblyPoint, InvacuationRoom = z.InvacuationRoom })],
