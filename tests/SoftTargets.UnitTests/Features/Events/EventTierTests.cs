@@ -26,7 +26,7 @@ public class EventTierTests
         Assert.Contains("occupancy 6,000 ≥ 800", eventGuideline.TierReason.En);
         var checklist = EventChecklist.Compare(venueGuideline, eventGuideline, Seeded.Tiers);
         Assert.True(checklist.RaisesTier);
-        Assert.Contains(checklist.AddedMeasures, m => m.Key == "GOV-02");
+        Assert.Contains(checklist.AddedMeasures, m => m.Key == "GOV-03"); // the designated senior individual of the enhanced tier
     }
 
     [Fact]
