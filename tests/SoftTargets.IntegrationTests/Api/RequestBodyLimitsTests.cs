@@ -70,9 +70,9 @@ public sealed class KestrelHost : IAsyncDisposable
                 }
                 if (chunked) await stream.WriteAsync("0\r\n\r\n"u8.ToArray());
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
-                // The server answered and closed: what it said is read below.
+                // The server answered and closed (or the answer was read and the socket closed here): what it said is read below.
             }
         });
         var received = new MemoryStream();
