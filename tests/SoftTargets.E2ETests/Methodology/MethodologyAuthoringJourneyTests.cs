@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoftTargets.E2ETests.Infrastructure;
 
@@ -5,6 +7,8 @@ namespace SoftTargets.E2ETests.Methodology;
 
 public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTest(app)
 {
+    protected override bool ChangesData => true;
+
     [Fact]
     public async Task An_editor_drafts_a_measure_with_a_rule_previews_the_impact_publishes_and_sees_the_diff()
     {
@@ -44,11 +48,34 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
 
         await Page.FillAsync("#publish-note", "Stewards at every entrance of venues for 5,000 people or more.");
         await Page.ClickAsync("#publish");
+        await Assertions.Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("replaces version 1, which is retired");
+        await AssertAccessibleAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Page.WaitForURLAsync("**/methodology/diff?**");
         await Page.Locator("#diff-measure").WaitForAsync();
         await Assertions.Expect(Page.Locator("#diff-measure")).ToContainTextAsync("ACC-90");
         await Assertions.Expect(Page.Locator("#diff-measure")).ToContainTextAsync("Added");
         await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_discards_a_draft_after_confirming_and_only_the_published_versions_remain()
+    {
+        await SignInAsync(Editor);
+        await GoToAsync("/methodology");
+        await Page.Locator("#start-draft, #open-draft").First.ClickAsync();
+        await Page.Locator("#discard-draft").WaitForAsync();
+        await WaitForCircuitAsync();
+
+        await Page.ClickAsync("#discard-draft");
+        await Assertions.Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("Discard the draft?");
+        await AssertAccessibleAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Discard" }).ClickAsync();
+
+        await Page.WaitForURLAsync("**/methodology");
+        await Assertions.Expect(Page.Locator("#start-draft")).ToBeVisibleAsync();
+        Assert.False(await App.WithServicesAsync(services => services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>()
+            .MethodologyVersions.AnyAsync(v => v.Status == SoftTargets.Core.Domain.Methodology.MethodologyVersionStatus.Draft)));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await Page.Locator("#checks-ok").WaitForAsync();
         await Page.FillAsync("#publish-note", "Druhá metodika vedle české.");
         await Page.ClickAsync("#publish");
+        await Assertions.Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("Verze 1 bude první vydanou verzí této metodiky");
+        await AssertAccessibleAsync();
+        await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Vydat" }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/methodology/versions/"));
         await AssertAccessibleAsync();
         await SignOutAsync();
