@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Data;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Core.Security;
@@ -30,21 +32,45 @@ public sealed class SnapshotSchedule(IServiceScopeFactory scopes, IConfiguration
         }
     }
 
+    /// <summary>The advisory lock every node asks for before the hourly work (PostgreSQL keys them by a number).</summary>
+    public const long LockKey = 20_261_129_001;
+
     private async Task TakeAsync(CancellationToken ct)
     {
         try
         {
-            using var system = SystemScope.Begin();
-            await using var scope = scopes.CreateAsyncScope();
-            var groups = await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync(ct);
-            logger.LogInformation("Compliance snapshot of the month taken: {Groups} groups", groups);
-            var keys = await scope.ServiceProvider.GetRequiredService<DrillFeedback>().CompactAsync(ct);
-            logger.LogInformation("Drill feedback counts folded: {Keys} step keys", keys);
+            if (!await RunOnceAsync(ct)) logger.LogInformation("Another node is taking the compliance snapshot: skipped here");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The next tick tries again; the dashboard's live figures do not depend on snapshots.
             logger.LogError(ex, "Taking the compliance snapshot failed");
+        }
+    }
+
+    /// <summary>
+    /// Takes the snapshot and folds the drill feedback's counts unless another node is doing it (a session-level
+    /// PostgreSQL advisory lock, held on a connection of its own for the run): with several web nodes on one
+    /// database, one of them works each hour. Returns false when it left the work to another node.
+    /// </summary>
+    public async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        using var system = SystemScope.Begin();
+        await using var scope = scopes.CreateAsyncScope();
+        await using var lockContext = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SoftTargetsDbContext>>().CreateDbContextAsync(ct);
+        await lockContext.Database.OpenConnectionAsync(ct);
+        if (!await lockContext.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct)) return false;
+        try
+        {
+            var groups = await scope.ServiceProvider.GetRequiredService<ComplianceSnapshots>().TakeAsync(ct);
+            logger.LogInformation("Compliance snapshot of the month taken: {Groups} groups", groups);
+            var keys = await scope.ServiceProvider.GetRequiredService<DrillFeedback>().CompactAsync(ct);
+            logger.LogInformation("Drill feedback counts folded: {Keys} step keys", keys);
+            return true;
+        }
+        finally
+        {
+            await lockContext.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
         }
     }
 }
