@@ -85,7 +85,4 @@ public sealed class ThreatAssessmentJourneyTests(AppFixture app) : BrowserTest(a
             Assert.DoesNotContain("Slezská", await Page.ContentAsync());
         }
     }
-
-    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
-        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 }

@@ -115,7 +115,4 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#nav-audit")).ToHaveCountAsync(0);
         await AssertAccessibleAsync();
     }
-
-    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
-        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 }

@@ -112,7 +112,4 @@ public sealed class EventJourneyTests(AppFixture app) : BrowserTest(app)
                 () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
                   .map(e => `${e.tagName.toLowerCase()}#${e.id}.${[...e.classList].join('.')}`).slice(0, 10)
                 """)));
-
-    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(sp =>
-        sp.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 }

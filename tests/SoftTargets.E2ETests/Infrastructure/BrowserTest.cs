@@ -1,3 +1,6 @@
+using SoftTargets.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -81,6 +84,10 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncLifetime
         await Page.GotoAsync(path);
         await WaitForCircuitAsync();
     }
+
+    /// <summary>The id of the demo site with this name, looked up in the app's database.</summary>
+    protected Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
+        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
     /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
     /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>

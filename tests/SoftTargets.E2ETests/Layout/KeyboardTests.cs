@@ -142,7 +142,4 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
         }
         return missing;
     }
-
-    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
-        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 }

@@ -103,7 +103,4 @@ public sealed class SitePlaybooksJourneyTests(AppFixture app) : BrowserTest(app)
     }
 
     private Task<string> ActiveIdAsync() => Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
-
-    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(sp =>
-        sp.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 }

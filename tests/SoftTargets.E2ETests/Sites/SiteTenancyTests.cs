@@ -47,7 +47,4 @@ public sealed class SiteTenancyTests(AppFixture app) : BrowserTest(app)
         Assert.Contains("Pavilion A", await Page.ContentAsync());
         await AssertAccessibleAsync();
     }
-
-    private Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
-        services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 }
