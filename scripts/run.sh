@@ -10,7 +10,8 @@
 # Environment: SOFTTARGETS_PORT (default 5080), ASPNETCORE_ENVIRONMENT (default Development).
 #
 #   scripts/run.sh                # Development
-#   scripts/run.sh --production   # Production mode, as deployed: JSON logs, error pages, encrypted keys;
+#   scripts/run.sh --production   # Production mode, as deployed: the published app (pre-compressed static
+#                                 # files), JSON logs, error pages, encrypted keys;
 #                                 # DataProtection__Key comes from the environment or from .data/dataprotection.key,
 #                                 # generated on the first run and kept (git-ignored)
 set -euo pipefail
@@ -73,11 +74,18 @@ if [[ $ASPNETCORE_ENVIRONMENT == Production && -z ${DataProtection__Key:-} && -z
   export DataProtection__Key
 fi
 
-echo "Building..."
-dotnet build src/SoftTargets.Web -c Release -nologo -v q
-
-cd src/SoftTargets.Web # the app's content root is the working directory
-app=(dotnet bin/Release/net10.0/SoftTargets.Web.dll)
+if $production; then
+  # As deployed: the published app, whose static files are served pre-compressed (Brotli, gzip).
+  echo "Publishing..."
+  dotnet publish src/SoftTargets.Web -c Release -o .data/publish -nologo -v q
+  cd .data/publish # the app's content root is the working directory
+  app=(dotnet SoftTargets.Web.dll)
+else
+  echo "Building..."
+  dotnet build src/SoftTargets.Web -c Release -nologo -v q
+  cd src/SoftTargets.Web
+  app=(dotnet bin/Release/net10.0/SoftTargets.Web.dll)
+fi
 "${app[@]}" migrate
 "${app[@]}" seed-demo
 
