@@ -26,7 +26,7 @@ public sealed class SiteImportTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
 
         await UploadAsync("name;address;region;venueType;maxOccupancy\nHala Jih;Jižní 1, Brno;Jihomoravsky;sports-hall;1200\n");
-        await Assertions.Expect(Page.Locator("#import-done")).ToContainTextAsync("1 site(s) imported.");
+        await Assertions.Expect(Page.Locator("#import-done")).ToContainTextAsync("1 site imported.");
         await GoToAsync("/sites");
         await Assertions.Expect(Page.Locator("#site-grid")).ToContainTextAsync("Hala Jih");
     }
