@@ -27,12 +27,12 @@ public sealed class AuditWords(
     /// <summary>The site a record belongs to, or null.</summary>
     public static string? Site(AuditListItem item) => item.Record?.Site;
 
-    /// <summary>"Plan revision 3 generated: 63 measures", "Site Stadion Ostrava created with 5 more records", or the entry itself.</summary>
+    /// <summary>"Plan revision 3 generated: 63 measures", "Site Stadion Ostrava: created with 5 more records", or the record itself.</summary>
     public string Title(AuditGroup group) => group.Kind switch
     {
         AuditGroupKind.PlanGenerated => a.Count("Group_PlanGenerated", group.PlanRevision ?? 0, group.PlanMeasures),
         AuditGroupKind.Together => a.Count("Group_Together", $"{Record(group.Lead)}", a.Action(group.Lead.Action).ToLower(CultureInfo.CurrentCulture), group.Count - 1),
-        _ => $"{Record(group.Lead)}: {a.Action(group.Lead.Action).ToLower(CultureInfo.CurrentCulture)}",
+        _ => Record(group.Lead),
     };
 
     /// <summary>A property by its label in the reader's language; a property the app has no label for yet, as recorded.</summary>
