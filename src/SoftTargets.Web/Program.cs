@@ -3,6 +3,7 @@ using SoftTargets.Web.Api;
 using SoftTargets.Web.Cli;
 using SoftTargets.Web.Components;
 using SoftTargets.Web.Features.Account;
+using SoftTargets.Web.Features.Audit;
 using SoftTargets.Web.Features.Culture;
 using SoftTargets.Web.Features.Dashboards;
 using SoftTargets.Web.Features.Plans;
@@ -48,6 +49,7 @@ app.MapCultureEndpoints();
 app.MapApi();
 app.MapPlanEndpoints();
 app.MapDashboardEndpoints();
+app.MapAuditEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

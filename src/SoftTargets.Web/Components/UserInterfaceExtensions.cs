@@ -10,6 +10,7 @@ public static class UserInterfaceExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<Features.Dashboards.DashboardTables>();
         services.AddScoped<Features.Readiness.ReadinessTables>();
+        services.AddScoped<Features.Audit.AuditWords>();
         services.AddMudServices(options =>
         {
             // Messages appear and go at once: a half-faded message is hard to read (and fails contrast checks).

@@ -40,6 +40,9 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(row).ToContainTextAsync(ArenaManager);
         await Assertions.Expect(row).ToContainTextAsync("Plan measure");
         await Assertions.Expect(row).ToContainTextAsync("Updated");
+        // Named by the measure's key and title and its site, not by an id.
+        await Assertions.Expect(row.Locator(".audit-title")).ToHaveTextAsync(new Regex(@"^Plan measure [A-Z]+-\d+ \w"));
+        await Assertions.Expect(row.Locator(".audit-site")).ToHaveTextAsync(Arena);
 
         await row.Locator(".audit-open").ClickAsync();
         var changes = Page.Locator("#audit-changes");
@@ -62,11 +65,11 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.ClickAsync("#site-history");
 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/audit\\?entityType=Site&entityId={arena}&parts=true"));
-        await Page.Locator("#audit-grid tbody tr .audit-open").First.WaitForAsync();
+        await Page.Locator("#audit-grid tbody tr .audit-title").First.WaitForAsync();
         await Assertions.Expect(Page.Locator("#audit-record-id")).ToHaveValueAsync(arena.ToString());
         await Assertions.Expect(Page.Locator("#audit-parts")).ToBeCheckedAsync();
-        // Records of the site's parts are listed too, not only the site itself.
-        var otherRecords = Page.Locator("#audit-grid tbody tr .audit-id").Filter(new() { HasNotTextRegex = new Regex($"^\\s*{arena}\\s*$") });
+        // Records of the site's parts are listed too, by name, not only the site itself.
+        var otherRecords = Page.Locator("#audit-grid tbody tr .audit-title").Filter(new() { HasNotText = $"Site {Arena}" });
         await Assertions.Expect(otherRecords).Not.ToHaveCountAsync(0);
         await AssertAccessibleAsync();
 
@@ -74,7 +77,7 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page).Not.ToHaveURLAsync(new Regex("parts=true"));
         var row = Page.Locator("#audit-grid tbody tr:has(.audit-open)");
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row.Locator(".audit-id")).ToHaveTextAsync(arena.ToString());
+        await Assertions.Expect(row.Locator(".audit-title")).ToHaveTextAsync($"Site {Arena}");
     }
 
     [Fact]
@@ -90,17 +93,45 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
         var row = Page.Locator("#audit-grid tbody tr:has(.audit-open)");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Vytvořeno");
-        await Assertions.Expect(row).ToContainTextAsync("Objekt");
+        await Assertions.Expect(row).ToContainTextAsync($"Objekt {Arena}");
         await AssertAccessibleAsync();
 
         await row.Locator(".audit-open").ClickAsync();
         var changes = Page.Locator("#audit-changes");
         await changes.WaitForAsync();
         await Assertions.Expect(changes.Locator("thead th")).ToHaveTextAsync(["Pole", "Před", "Po"]);
-        var name = changes.Locator("tbody tr").Filter(new() { HasText = "Name" });
+        var name = changes.Locator("tbody tr").Filter(new() { HasText = "Název" });
         await Assertions.Expect(name.Locator(".audit-before")).ToHaveTextAsync("(prázdné)");
         await Assertions.Expect(name.Locator(".audit-after")).ToHaveTextAsync(Arena);
         await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_generated_plan_is_one_entry_that_opens_to_its_measures_and_the_trail_exports()
+    {
+        var arena = await SiteIdAsync(Arena);
+        await SignInAsync(Auditor);
+        await GoToAsync($"/audit?entityType=Site&entityId={arena}&parts=true");
+
+        var plan = Page.Locator("#audit-grid tbody tr").Filter(new() { HasTextRegex = new Regex(@"Plan revision \d+ generated: \d+ measures") }).First;
+        await Assertions.Expect(plan).ToBeVisibleAsync();
+        await Assertions.Expect(plan).ToContainTextAsync(Arena);
+        await AssertAccessibleAsync();
+
+        await plan.Locator("button").First.ClickAsync();
+        var measures = Page.Locator(".audit-group-table tbody tr");
+        await Assertions.Expect(measures.Filter(new() { HasText = "Plan revision" })).ToHaveCountAsync(1);
+        var count = int.Parse(Regex.Match(await plan.InnerTextAsync(), @"generated: (\d+) measures").Groups[1].Value);
+        await Assertions.Expect(measures.Filter(new() { HasText = "Plan measure" })).ToHaveCountAsync(count);
+        await AssertAccessibleAsync();
+
+        var xlsx = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#audit-export-xlsx"));
+        Assert.EndsWith(".xlsx", xlsx.SuggestedFilename);
+        var csv = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#audit-export-csv-semicolon"));
+        Assert.EndsWith(".csv", csv.SuggestedFilename);
+        var text = await File.ReadAllTextAsync((await csv.PathAsync())!);
+        Assert.StartsWith("When;Who;Organisation;Record type;Record;Site;Action;Changes;", text.TrimStart('\uFEFF'));
+        Assert.Contains($"Site {Arena}", text);
     }
 
     [Fact]

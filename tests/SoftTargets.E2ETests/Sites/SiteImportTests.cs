@@ -26,9 +26,33 @@ public sealed class SiteImportTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
 
         await UploadAsync("name;address;region;venueType;maxOccupancy\nHala Jih;Jižní 1, Brno;Jihomoravsky;sports-hall;1200\n");
-        await Assertions.Expect(Page.Locator("#import-done")).ToContainTextAsync("1 site(s) imported.");
+        await Assertions.Expect(Page.Locator("#import-done")).ToContainTextAsync("1 site imported.");
         await GoToAsync("/sites");
         await Assertions.Expect(Page.Locator("#site-grid")).ToContainTextAsync("Hala Jih");
+    }
+
+    [Fact]
+    public async Task In_czech_the_count_of_problems_takes_the_form_for_one_few_and_many()
+    {
+        await SignInAsync(ArenaManager);
+        await Page.ClickAsync("#culture-cs");
+        await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
+        await GoToAsync("/sites/import");
+        await Page.Locator("#import-example").WaitForAsync();
+        await Assertions.Expect(Page.Locator("#import-example")).ToContainTextAsync("Po–Ne 8:00–22:00");
+
+        // Each line names a region that does not exist: one problem per line.
+        static string Lines(int count) => "name;address;region;venueType;maxOccupancy\n" +
+            string.Concat(Enumerable.Range(1, count).Select(i => $"Hala {i};Jižní {i}, Brno;Atlantis;sports-hall;1200\n"));
+
+        await UploadAsync(Lines(1));
+        await Assertions.Expect(Page.Locator("#import-errors p")).ToContainTextAsync("opravte chybu níže");
+        await UploadAsync(Lines(2));
+        await Assertions.Expect(Page.Locator("#import-errors p")).ToContainTextAsync("opravte 2 chyby níže");
+        await UploadAsync(Lines(5));
+        await Assertions.Expect(Page.Locator("#import-errors p")).ToContainTextAsync("opravte 5 chyb níže");
+        await Assertions.Expect(Page.Locator("#import-errors li")).ToHaveCountAsync(5);
+        await AssertAccessibleAsync();
     }
 
     private Task UploadAsync(string csv) =>

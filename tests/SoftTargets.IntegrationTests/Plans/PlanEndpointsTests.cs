@@ -90,6 +90,8 @@ public sealed class PlanEndpointsTests(DatabaseFixture fixture) : DatabaseTest(f
         var text = BodyText(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Opatření", text);
         Assert.DoesNotContain("Why it applies", text);
+        // The venue type by its name in the reader's language, not its key.
+        Assert.Contains("Typ objektu: Stadion", text);
     }
 
     [Fact]

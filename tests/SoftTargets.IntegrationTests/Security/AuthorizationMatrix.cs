@@ -110,6 +110,7 @@ public static partial class AuthorizationMatrix
         ["GET /sites/{siteId:guid}/plan/pocket-cards.docx"] = Who.SiteReaders,
         ["GET /dashboards/export/{name}.{format}"] = Who.DashboardReaders,
         ["GET /dashboards/readiness/export/{table}.{format}"] = Who.DashboardReaders,
+        ["GET /audit/export.{format}"] = Who.Auditor,
         ["PAGE /methodology/feedback"] = Who.MethodologyReaders,
     };
 
@@ -270,6 +271,8 @@ public static partial class AuthorizationMatrix
 
         ["AuditTrail.ListAsync"] = Op<AuditTrail>(Who.Auditor, async (a, _) => await a.ListAsync(new AuditFilter(), new PageRequest())),
         ["AuditTrail.GetAsync"] = Op<AuditTrail>(Who.Auditor, async (a, ids) => await a.GetAsync(ids.AuditEntry)),
+        ["AuditTrail.ListGroupsAsync"] = Op<AuditTrail>(Who.Auditor, async (a, _) => await a.ListGroupsAsync(new AuditFilter(), new PageRequest())),
+        ["AuditTrail.ExportAsync"] = Op<AuditTrail>(Who.Auditor, async (a, _) => await a.ExportAsync(new AuditFilter()).Take(1).ToListAsync()),
         ["AuditTrail.ListOrganizationsAsync"] = Op<AuditTrail>(Who.Auditor, async (a, _) => await a.ListOrganizationsAsync()),
 
         ["GuidelinePreview.PreviewAsync"] = Op<GuidelinePreview>(Who.SignedIn, async (p, _) =>

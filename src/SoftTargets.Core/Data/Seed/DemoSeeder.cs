@@ -122,7 +122,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         var file = MethodologyLibrary.ReadSeed();
         var methodology = new Methodology(file.Methodology, file.Title);
         var version = methodology.StartDraft(file.ToDocument());
-        version.Publish("The methodology as first published in SoftTargets.", "system", clock.GetUtcNow().AddDays(-60));
+        version.Publish(MethodologyVersion.FirstPublishedNote, "system", clock.GetUtcNow().AddDays(-60));
         db.Methodologies.Add(methodology);
         return version;
     }

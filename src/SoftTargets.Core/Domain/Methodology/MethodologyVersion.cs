@@ -22,6 +22,12 @@ public sealed class MethodologyVersion : AuditableEntity
     public int Number { get; private set; }
     public MethodologyVersionStatus Status { get; private set; } = MethodologyVersionStatus.Draft;
     public string ChangeNote { get; private set; } = "";
+
+    /// <summary>
+    /// The note the application itself writes on a methodology's first published version (seeding, library import). People's
+    /// notes are shown as written; this one is recognised and shown in the reader's language.
+    /// </summary>
+    public const string FirstPublishedNote = "The methodology as first published in SoftTargets.";
     public DateTimeOffset? PublishedAt { get; private set; }
     public string? PublishedBy { get; private set; }
     public MethodologyDocument Content { get; private set; } = MethodologyDocument.Empty;

@@ -24,6 +24,12 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
     /// </summary>
     public const int CountLimit = 10_000;
 
+    /// <summary>A group shows at most this many of its entries; a larger save (a bulk change) says how many there are in all.</summary>
+    public const int GroupEntryLimit = 200;
+
+    /// <summary>Export reads the trail in batches of this many entries, each named with a handful of queries.</summary>
+    private const int ExportBatch = 500;
+
     public async Task<AuditPage> ListAsync(AuditFilter filter, PageRequest request, CancellationToken ct = default)
     {
         await DemandAuditorAsync(ct);
@@ -33,9 +39,83 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
         var skip = Math.Min(request.Skip, CountLimit);
         var page = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
             .Skip(skip).Take(request.Take).AsNoTracking().ToListAsync(ct);
-        var names = await OrganizationNamesAsync(db, page, ct);
-        var items = page.Select(e => Item(e, names, AuditChangeParser.Parse(e.Changes).Rows.Count)).ToList();
+        var organizations = await OrganizationNamesAsync(db, page, ct);
+        var names = await AuditNames.ResolveAsync(db, page, withValueIds: false, ct);
+        var items = page.Select(e => Item(e, organizations, names)).ToList();
         return new AuditPage(items, Math.Min(total, CountLimit), total > CountLimit);
+    }
+
+    /// <summary>
+    /// The trail as people read it: the entries one save wrote (same time, same person) form one group, so a generated plan
+    /// is one entry ("plan revision 3 generated: 63 measures") rather than 64 rows. Groups are paged and counted in SQL.
+    /// </summary>
+    public async Task<AuditGroupPage> ListGroupsAsync(AuditFilter filter, PageRequest request, CancellationToken ct = default)
+    {
+        await DemandAuditorAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = Filtered(db, filter);
+        var groups = entries.GroupBy(e => new { e.At, e.UserId })
+            .Select(g => new { g.Key.At, g.Key.UserId, Count = g.Count(), Last = g.Max(e => e.Id) });
+        var total = await groups.Take(CountLimit + 1).CountAsync(ct);
+        var skip = Math.Min(request.Skip, CountLimit);
+        var page = await groups.OrderByDescending(g => g.At).ThenByDescending(g => g.Last).Skip(skip).Take(request.Take).ToListAsync(ct);
+
+        // Small groups (nearly all) come in one query; a bulk save's group in one query of its own, its plan entry first.
+        var small = page.Where(g => g.Count <= GroupEntryLimit).ToList();
+        var instants = small.Select(g => g.At).Distinct().ToList();
+        var loaded = instants.Count == 0 ? [] : await entries.Where(e => instants.Contains(e.At)).AsNoTracking().ToListAsync(ct);
+        var measureCounts = new Dictionary<(DateTimeOffset, string), int>();
+        foreach (var large in page.Where(g => g.Count > GroupEntryLimit))
+        {
+            var ofGroup = entries.Where(e => e.At == large.At && e.UserId == large.UserId);
+            loaded.AddRange(await ofGroup.OrderBy(e => e.EntityType == nameof(SitePlan) ? 0 : 1).ThenBy(e => e.Id).Take(GroupEntryLimit).AsNoTracking().ToListAsync(ct));
+            measureCounts[(large.At, large.UserId)] = await ofGroup.CountAsync(e => e.EntityType == nameof(PlanMeasure), ct);
+        }
+        var organizations = await OrganizationNamesAsync(db, loaded, ct);
+        var names = await AuditNames.ResolveAsync(db, loaded, withValueIds: false, ct);
+        var byGroup = loaded.GroupBy(e => (e.At, e.UserId)).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Id).ToList());
+        var result = new List<AuditGroup>(page.Count);
+        foreach (var g in page)
+        {
+            if (!byGroup.TryGetValue((g.At, g.UserId), out var members) || members.Count == 0) continue;
+            var items = members.Select(e => Item(e, organizations, names)).ToList();
+            var plan = items.FirstOrDefault(i => i.EntityType == nameof(SitePlan) && i.Action == AuditAction.Created);
+            var measures = measureCounts.TryGetValue((g.At, g.UserId), out var counted) ? counted : items.Count(i => i.EntityType == nameof(PlanMeasure));
+            var kind = g.Count == 1 ? AuditGroupKind.Single : plan is not null ? AuditGroupKind.PlanGenerated : AuditGroupKind.Together;
+            var lead = plan ?? items[0];
+            result.Add(new AuditGroup(kind, g.At, lead.UserName, lead.OrganizationName, g.Count, lead,
+                plan is null ? null : int.TryParse(plan.Record?.Name, out var revision) ? revision : null, measures, items));
+        }
+        return new AuditGroupPage(result, Math.Min(total, CountLimit), total > CountLimit);
+    }
+
+    /// <summary>
+    /// Every entry the filter matches, newest first, named, for export: read in batches by the (time, id) of the last row sent,
+    /// so the whole trail is never held and each batch is one indexed range read.
+    /// </summary>
+    public async IAsyncEnumerable<AuditEntryDetails> ExportAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await DemandAuditorAsync(ct);
+        DateTimeOffset? lastAt = null;
+        long lastId = 0;
+        while (true)
+        {
+            List<AuditLogEntry> batch;
+            AuditNames names;
+            Dictionary<Guid, string> organizations;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var entries = Filtered(db, filter);
+                if (lastAt is { } at) entries = entries.Where(e => e.At < at || (e.At == at && e.Id < lastId));
+                batch = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(ExportBatch).AsNoTracking().ToListAsync(ct);
+                organizations = await OrganizationNamesAsync(db, batch, ct);
+                names = await AuditNames.ResolveAsync(db, batch, withValueIds: true, ct);
+            }
+            foreach (var entry in batch)
+                yield return new AuditEntryDetails(Item(entry, organizations, names), Named(AuditChangeParser.Parse(entry.Changes), names, entry));
+            if (batch.Count < ExportBatch) yield break;
+            (lastAt, lastId) = (batch[^1].At, batch[^1].Id);
+        }
     }
 
     /// <summary>One entry with its changes as rows, or null when there is no such entry.</summary>
@@ -45,9 +125,21 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.AuditLog.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null) return null;
-        var names = await OrganizationNamesAsync(db, [entry], ct);
-        var changes = AuditChangeParser.Parse(entry.Changes);
-        return new AuditEntryDetails(Item(entry, names, changes.Rows.Count), changes);
+        var organizations = await OrganizationNamesAsync(db, [entry], ct);
+        var names = await AuditNames.ResolveAsync(db, [entry], withValueIds: true, ct);
+        return new AuditEntryDetails(Item(entry, organizations, names), Named(AuditChangeParser.Parse(entry.Changes), names, entry));
+    }
+
+    /// <summary>Ids and catalogue keys among the values, by name where they could be resolved.</summary>
+    private static AuditChanges Named(AuditChanges changes, AuditNames names, AuditLogEntry entry)
+    {
+        if (!changes.IsReadable) return changes;
+        var siteId = names.Of(entry).SiteId;
+        string? Name(string property, string? value) => value is null ? null
+            : property.EndsWith("Id", StringComparison.Ordinal) ? names.OfId(value)
+            : property is "VenueTypeKey" or "ThreatKey" or "RoleKey" or "Role" ? names.OfKey(siteId, value)
+            : null;
+        return changes with { Rows = changes.Rows.Select(r => r with { BeforeName = Name(r.Property, r.Before), AfterName = Name(r.Property, r.After) }).ToList() };
     }
 
     /// <summary>The organisations a trail can be filtered by, by name.</summary>
@@ -131,10 +223,10 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
         return await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
-    private static AuditListItem Item(AuditLogEntry e, IReadOnlyDictionary<Guid, string> organizations, int changedFields) =>
+    private static AuditListItem Item(AuditLogEntry e, IReadOnlyDictionary<Guid, string> organizations, AuditNames names) =>
         new(e.Id, e.At, e.UserId, e.UserName, e.OrganizationId,
             e.OrganizationId is { } id ? organizations.GetValueOrDefault(id) : null,
-            e.EntityType, e.EntityId, e.Action, changedFields);
+            e.EntityType, e.EntityId, e.Action, AuditChangeParser.Parse(e.Changes).Rows.Count, names.Of(e));
 
     private static string ContainsPattern(string text) =>
         "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";

@@ -15,15 +15,37 @@ public sealed record Table(string Name, IReadOnlyList<string> Headers, IReadOnly
 /// <summary>A table whose rows arrive one by one (from a query), written out as they come.</summary>
 public sealed record TableStream(string Name, IReadOnlyList<string> Headers, IAsyncEnumerable<IReadOnlyList<object?>> Rows);
 
+/// <summary>
+/// How a CSV file separates its fields and writes its numbers. Excel reads a CSV with the list separator of the person's
+/// Windows: a semicolon and decimal commas where numbers are written with a decimal comma (Czech), a comma and decimal points
+/// elsewhere (English).
+/// </summary>
+public sealed record CsvDialect(char Separator, CultureInfo Numbers)
+{
+    public static readonly CsvDialect Comma = new(',', CultureInfo.InvariantCulture);
+
+    /// <summary>The dialect a spreadsheet in this culture expects.</summary>
+    public static CsvDialect For(CultureInfo culture) =>
+        culture.NumberFormat.NumberDecimalSeparator == "," ? new CsvDialect(';', culture) : new CsvDialect(',', culture);
+
+    /// <summary>An explicit choice ("semicolon" or "comma") where the export offers one, otherwise the culture's dialect.</summary>
+    public static CsvDialect Choose(string? separator, CultureInfo culture) => separator?.ToLowerInvariant() switch
+    {
+        "semicolon" => new CsvDialect(';', culture.NumberFormat.NumberDecimalSeparator == "," ? culture : CultureInfo.InvariantCulture),
+        "comma" => new CsvDialect(',', culture.NumberFormat.NumberDecimalSeparator == "," ? CultureInfo.InvariantCulture : culture),
+        _ => For(culture),
+    };
+}
+
 /// <summary>Writes tables for download: CSV (UTF-8 with BOM so Excel reads the diacritics) and XLSX with numbers as numbers.</summary>
 public static class TableFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static byte[] Csv(Table table)
+    public static byte[] Csv(Table table, CsvDialect? dialect = null)
     {
         using var buffer = new MemoryStream();
-        WriteCsvAsync(table.AsStream(), buffer).GetAwaiter().GetResult();
+        WriteCsvAsync(table.AsStream(), buffer, dialect ?? CsvDialect.Comma).GetAwaiter().GetResult();
         return buffer.ToArray();
     }
 
@@ -35,23 +57,27 @@ public static class TableFile
     }
 
     /// <summary>RFC 4180 with a comma; text that a spreadsheet would run as a formula is prefixed with an apostrophe. Each row is written as it arrives.</summary>
-    public static async Task WriteCsvAsync(TableStream table, Stream output, CancellationToken ct = default)
+    public static Task WriteCsvAsync(TableStream table, Stream output, CancellationToken ct = default) => WriteCsvAsync(table, output, CsvDialect.Comma, ct);
+
+    /// <summary>The same with the dialect's separator and number format (a semicolon and decimal commas for Czech Excel).</summary>
+    public static async Task WriteCsvAsync(TableStream table, Stream output, CsvDialect dialect, CancellationToken ct = default)
     {
         await output.WriteAsync(Encoding.UTF8.GetPreamble(), ct);
         await using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
-        await writer.WriteAsync(CsvLine(table.Headers.Cast<object?>()));
+        await writer.WriteAsync(CsvLine(table.Headers.Cast<object?>(), dialect));
         await foreach (var row in table.Rows.WithCancellation(ct))
-            await writer.WriteAsync(CsvLine(row));
+            await writer.WriteAsync(CsvLine(row, dialect));
         await writer.FlushAsync(ct);
     }
 
-    private static string CsvLine(IEnumerable<object?> row) => string.Join(",", row.Select(CsvField)) + "\r\n";
+    private static string CsvLine(IEnumerable<object?> row, CsvDialect dialect) =>
+        string.Join(dialect.Separator, row.Select(cell => CsvField(cell, dialect))) + "\r\n";
 
-    private static string CsvField(object? cell)
+    private static string CsvField(object? cell, CsvDialect dialect)
     {
-        var text = Format(cell);
+        var text = cell is IFormattable number ? number.ToString(null, dialect.Numbers) : Format(cell);
         if (cell is string && text.Length > 0 && "=+-@\t\r".Contains(text[0])) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        return text.IndexOfAny([dialect.Separator, '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 
     /// <summary>

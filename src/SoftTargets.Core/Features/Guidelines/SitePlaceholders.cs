@@ -232,10 +232,12 @@ internal sealed class SitePlaceholders
     private LocalizedText? Entrances()
     {
         var counts = PerZone(z => z.Entrances > 0
-            ? new(z.Entrances == 1 ? "1 entrance" : $"{z.Entrances.ToString("N0", English)} entrances", z.Entrances.ToString("N0", Czech))
+            ? new(Texts.Plural.Format(English, EntrancesPattern, z.Entrances), z.Entrances.ToString("N0", Czech))
             : null);
         return counts is null ? null : counts with { Cs = $"({counts.Cs})" };
     }
+
+    private const string EntrancesPattern = "{0, plural, one {# entrance} other {# entrances}}";
 
     private static LocalizedText? Same(string? value) => string.IsNullOrWhiteSpace(value) ? null : new(value, value);
 }

@@ -82,7 +82,7 @@ public sealed class MethodologyLibrary(IDbContextFactory<SoftTargetsDbContext> d
         var file = ReadSeed();
         var methodology = new Domain.Methodology.Methodology(file.Methodology, file.Title);
         methodology.StartDraft(file.ToDocument())
-            .Publish("The methodology as first published in SoftTargets.", (await currentUser.GetAsync(ct)).UserName, clock.GetUtcNow());
+            .Publish(Domain.Methodology.MethodologyVersion.FirstPublishedNote, (await currentUser.GetAsync(ct)).UserName, clock.GetUtcNow());
         db.Methodologies.Add(methodology);
         await db.SaveChangesAsync(ct);
         return true;

@@ -113,7 +113,10 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return new PlanExportData(SiteSnapshot.Of(site), organization, plan.Revision, methodology.Title.For(culture) is { Length: > 0 } title ? title : methodology.Code,
             methodology.Number, plan.CreatedAt, plan.Document,
             tracked.Select(m => new TrackedMeasure(m.MeasureKey, m.Status.ToString(), m.Owner, m.DueDate, m.NextReview, m.Evidence)).ToList(),
-            methodology.Roles);
+            methodology.Roles)
+        {
+            VenueTypeNames = methodology.VenueTypes,
+        };
     }
 
     /// <summary>The titles of the measures an upgrade would gain, lose or change, each from the version that has it.</summary>
@@ -138,7 +141,10 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return content?.Measures.ToDictionary(m => m.Key, m => m.Title, StringComparer.Ordinal) ?? new Dictionary<string, LocalizedText>();
     }
 
-    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles);
+    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles)
+    {
+        public IReadOnlyDictionary<string, LocalizedText> VenueTypes { get; init; } = new Dictionary<string, LocalizedText>();
+    }
 
     private static async Task<MethodologyFacts> MethodologyOfAsync(SoftTargetsDbContext db, Guid versionId, CancellationToken ct)
     {
@@ -146,7 +152,10 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
                              join m in db.Methodologies on v.MethodologyId equals m.Id
                              where v.Id == versionId
                              select new { m.Code, m.Name, v.Number, v.Content }).SingleAsync(ct);
-        return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name));
+        return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name))
+        {
+            VenueTypes = version.Content.VenueTypes.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal),
+        };
     }
 
     private static LocalizedText RoleName(IReadOnlyDictionary<string, LocalizedText> roles, Guideline document, string role) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Exports;
 using SoftTargets.Core.Features.Readiness;
@@ -12,7 +13,7 @@ public static class DashboardEndpoints
     public static void MapDashboardEndpoints(this WebApplication app)
     {
         app.MapGet("/dashboards/export/{name}.{format}", async (string name, string format, string? region, string? venueType,
-                string? tier, Guid? version, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct) =>
+                string? tier, Guid? version, string? separator, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct) =>
             {
                 if (format is not ("csv" or "xlsx")) return Results.NotFound();
                 var filter = DashboardQuery.Filter(region, venueType, tier, version);
@@ -21,7 +22,7 @@ public static class DashboardEndpoints
                 var file = $"compliance-{name.ToLowerInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
                 // Rows go to the response body as the query yields them; nothing holds the whole table.
                 return format == "csv"
-                    ? Results.Stream(body => TableFile.WriteCsvAsync(table, body, ct), "text/csv; charset=utf-8", file)
+                    ? Results.Stream(body => TableFile.WriteCsvAsync(table, body, CsvDialect.Choose(separator, CultureInfo.CurrentCulture), ct), "text/csv; charset=utf-8", file)
                     : Results.Stream(body => TableFile.WriteXlsxAsync(table, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
             })
             .RequireAuthorization(Policies.DashboardReader)
@@ -29,7 +30,7 @@ public static class DashboardEndpoints
 
         // The readiness tables (drill coverage and time to target by region or venue type), the same way.
         app.MapGet("/dashboards/readiness/export/{table}.{format}", async (string table, string format, string? region, string? venueType,
-                string? tier, Guid? version, ComplianceDashboard dashboard, ReadinessDashboard readiness, ReadinessTables tables, CancellationToken ct) =>
+                string? tier, Guid? version, string? separator, ComplianceDashboard dashboard, ReadinessDashboard readiness, ReadinessTables tables, CancellationToken ct) =>
             {
                 var name = table.ToLowerInvariant();
                 if (format is not ("csv" or "xlsx") || ReadinessTables.Names.FirstOrDefault(n => n.Name == name) is not { Name: not null } which) return Results.NotFound();
@@ -40,7 +41,7 @@ public static class DashboardEndpoints
                     ? tables.Coverage(await readiness.GetCoverageAsync(filter, ct), which.By, choices)
                     : tables.Timing(await readiness.GetTimingAsync(filter, ct), which.By, choices)).AsStream();
                 return format == "csv"
-                    ? Results.Stream(body => TableFile.WriteCsvAsync(built, body, ct), "text/csv; charset=utf-8", file)
+                    ? Results.Stream(body => TableFile.WriteCsvAsync(built, body, CsvDialect.Choose(separator, CultureInfo.CurrentCulture), ct), "text/csv; charset=utf-8", file)
                     : Results.Stream(body => TableFile.WriteXlsxAsync(built, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
             })
             .RequireAuthorization(Policies.DashboardReader)

@@ -16,6 +16,26 @@ public class TableFileTests
     ]);
 
     [Fact]
+    public void Czech_csv_separates_with_semicolons_and_writes_decimal_commas()
+    {
+        var lines = Encoding.UTF8.GetString(TableFile.Csv(Sample, CsvDialect.For(new System.Globalization.CultureInfo("cs-CZ")))[3..]).Split("\r\n");
+
+        Assert.Equal("Region;Sites;Score", lines[0]);
+        Assert.Equal("Moravskoslezský kraj;1200;61,5", lines[1]);
+        Assert.Equal("\"Praha, \"\"centrum\"\"\";3;", lines[2]);
+    }
+
+    [Theory]
+    [InlineData("en", null, ',')]
+    [InlineData("cs", null, ';')]
+    [InlineData("en", "semicolon", ';')]
+    [InlineData("cs", "comma", ',')]
+    public void The_separator_follows_the_culture_unless_chosen(string culture, string? choice, char separator)
+    {
+        Assert.Equal(separator, CsvDialect.Choose(choice, new System.Globalization.CultureInfo(culture)).Separator);
+    }
+
+    [Fact]
     public void Csv_starts_with_a_byte_order_mark_quotes_what_needs_it_and_defuses_formulas()
     {
         var bytes = TableFile.Csv(Sample);

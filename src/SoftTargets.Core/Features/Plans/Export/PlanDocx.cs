@@ -41,7 +41,7 @@ public static class PlanDocx
             doc.Field(T(ExportTexts.Organization), data.OrganizationName);
             doc.Field(T(ExportTexts.Address), site.Address);
             doc.Field(T(ExportTexts.Region), T(ExportTexts.RegionName(site.Region)));
-            doc.Field(T(ExportTexts.VenueType), site.VenueTypeKey);
+            doc.Field(T(ExportTexts.VenueType), T(data.VenueTypeName(site.VenueTypeKey)));
             doc.Field(T(ExportTexts.MaxOccupancy), ExportTexts.Number(site.MaxOccupancy, culture));
             doc.Field(T(ExportTexts.Tier), T(data.Guideline.TierName));
             doc.Field(T(ExportTexts.TierReason), T(data.Guideline.TierReason));

@@ -19,6 +19,12 @@ public sealed record PlanExportData(
         RoleNames?.GetValueOrDefault(role)
         ?? Guideline.Playbooks.SelectMany(p => p.Steps).FirstOrDefault(s => s.Role == role)?.RoleName
         ?? new(role, role);
+
+    /// <summary>Venue type key → name, from the methodology; without it (or for a key it lacks) the key is shown.</summary>
+    public IReadOnlyDictionary<string, LocalizedText>? VenueTypeNames { get; init; }
+
+    /// <summary>The venue type's name in words ("Sports hall"), never its key, where the methodology names it.</summary>
+    public LocalizedText VenueTypeName(string key) => VenueTypeNames?.GetValueOrDefault(key) ?? new(key, key);
 }
 
 /// <summary>The tracked state of one measure; <see cref="Status"/> is a <see cref="MeasureStatus"/> name.</summary>
