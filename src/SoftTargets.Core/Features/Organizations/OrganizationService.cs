@@ -7,7 +7,7 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Organizations;
 
-public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, Region Region, int Users, int Sites, uint Version);
+public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, string Region, int Users, int Sites, uint Version);
 
 /// <summary>Organisations are managed by administrators only.</summary>
 public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
@@ -22,7 +22,7 @@ public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> 
             .ToListAsync(ct);
     }
 
-    public async Task<Guid> CreateAsync(string name, OrganizationKind kind, Region region, CancellationToken ct = default)
+    public async Task<Guid> CreateAsync(string name, OrganizationKind kind, string region, CancellationToken ct = default)
     {
         await DemandAdministratorAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -33,7 +33,7 @@ public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> 
         return organization.Id;
     }
 
-    public async Task<uint> UpdateAsync(Guid id, string name, Region region, uint expectedVersion, CancellationToken ct = default)
+    public async Task<uint> UpdateAsync(Guid id, string name, string region, uint expectedVersion, CancellationToken ct = default)
     {
         await DemandAdministratorAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -10,7 +10,7 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Sites;
 
-public sealed record SiteListItem(Guid Id, string Name, string OrganizationName, Region Region, string VenueTypeKey,
+public sealed record SiteListItem(Guid Id, string Name, string OrganizationName, string Region, string VenueTypeKey,
     LocalizedText? VenueType, int MaxOccupancy, DateTimeOffset UpdatedAt);
 
 public sealed record SiteDetails(Guid Id, Guid OrganizationId, string OrganizationName, SiteProfile Profile, LocalizedText? VenueType,

@@ -132,7 +132,7 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return new SiteCatalog(
             [.. (methodology?.Content.VenueTypes.Select(v => v.Key) ?? []).Concat(keptVenueTypes ?? [])],
             [.. (methodology?.Content.Attributes.Select(a => a.Key) ?? []).Concat(keptAttributes ?? [])],
-            names);
+            names) { Regions = methodology?.Content.Regions ?? [] };
     }
 
     /// <summary>For a change to a site: a venue type or attribute it already has stays allowed after the methodology drops it.</summary>
