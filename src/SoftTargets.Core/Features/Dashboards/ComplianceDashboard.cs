@@ -30,7 +30,11 @@ public enum Breakdown
 public sealed record FigureGroup(Breakdown By, string Key, ComplianceFigures Figures);
 
 /// <summary>What the filters offer: the current methodology's venue types and tiers, and every version sites' plans can follow.</summary>
-public sealed record DashboardChoices(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers, IReadOnlyList<(Guid Id, int Number)> Versions);
+public sealed record DashboardChoices(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers, IReadOnlyList<(Guid Id, int Number)> Versions)
+{
+    /// <summary>The regions and measure categories of every methodology's newest published version.</summary>
+    public CatalogueNames Names { get; init; } = CatalogueNames.None;
+}
 
 /// <summary>One site of a drill-down with its own figures.</summary>
 public sealed record SiteFigures(Guid Id, string Name, string Region, string VenueTypeKey, string Tier, ComplianceFigures Figures);
@@ -81,7 +85,10 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         }
         var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
-        return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList());
+        return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList())
+        {
+            Names = await MethodologyNames.PublishedAsync(db, cache, ct),
+        };
     }
 
     private static async ValueTask<VersionCatalogues> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
