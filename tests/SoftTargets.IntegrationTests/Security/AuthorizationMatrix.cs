@@ -275,6 +275,7 @@ public static partial class AuthorizationMatrix
         ["GuidelinePreview.PreviewAsync"] = Op<GuidelinePreview>(Who.SignedIn, async (p, _) =>
             await p.PreviewAsync(new SiteSnapshot { Name = "Matrix", VenueTypeKey = "stadium", Region = "Praha", MaxOccupancy = 1000, DailyVisitors = 100 })),
 
+        ["MethodologyNames.PublishedAsync"] = Op<MethodologyNames>(Who.SignedIn, async (q, _) => await q.PublishedAsync()),
         ["MethodologyQueries.ListVersionsAsync"] = Op<MethodologyQueries>(Who.MethodologyReaders, async (q, _) => await q.ListVersionsAsync()),
         ["MethodologyLibrary.ImportAsync(String)"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync("not: [valid")),
         ["MethodologyLibrary.ImportAsync(Stream)"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync(new MemoryStream("not: [valid"u8.ToArray()))),
