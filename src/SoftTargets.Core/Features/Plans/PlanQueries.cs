@@ -20,7 +20,11 @@ public sealed record PlanRevisionView(
     int Revision, Guid MethodologyVersionId, LocalizedText MethodologyTitle, int MethodologyVersion,
     string Tier, LocalizedText TierName, LocalizedText TierReason, DateTimeOffset GeneratedAt, string GeneratedBy,
     IReadOnlyList<GuidelineGap> Gaps, IReadOnlyList<PlanMeasureView> Measures,
-    IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases, LocalizedText? OutOfScope = null);
+    IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases, LocalizedText? OutOfScope = null)
+{
+    /// <summary>The methodology's measure categories in its order, for grouping the measures; each measure names its own.</summary>
+    public IReadOnlyList<CatalogItem> MeasureCategories { get; init; } = [];
+}
 
 /// <summary>
 /// An applicable measure with its tracked state (null only if the state was never created) and whether it is late;
@@ -94,7 +98,10 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return view with
         {
             Plan = new PlanRevisionView(plan.Revision, plan.MethodologyVersionId, methodology.Title, methodology.Number,
-                plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope),
+                plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope)
+            {
+                MeasureCategories = methodology.Names.MeasureCategories,
+            },
         };
     }
 
