@@ -33,7 +33,7 @@ public class GuidelineGeneratorBenchmark
         var roles = _methodology.Roles.Select(r => r.Key).ToArray();
         _snapshots = SyntheticSites.Create(_methodology, Sites, Guid.Empty).Select((site, i) => new SiteSnapshot
         {
-            Name = $"Site {i}", Address = $"Street {i}, Brno", Region = (Region)(i % 14), VenueTypeKey = site.Facts.VenueTypeKey,
+            Name = $"Site {i}", Address = $"Street {i}, Brno", Region = _methodology.Regions[i % _methodology.Regions.Count].Key, VenueTypeKey = site.Facts.VenueTypeKey,
             MaxOccupancy = site.Facts.MaxOccupancy, Attributes = site.Facts.Attributes.ToList(),
             Zones = [new ZoneSnapshot("Main", site.Facts.MaxOccupancy, 2, "Car park", "Basement"), new ZoneSnapshot("Hall", 100, 1, "Square", "")],
             Contacts = roles.Take(random.Next(1, roles.Length)).Select(r => new ContactSnapshot(r, $"Person {r}", "+420 600 000 000", "a@b.example", false)).ToList(),

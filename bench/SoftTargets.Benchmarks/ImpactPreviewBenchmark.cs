@@ -31,7 +31,7 @@ public class ImpactPreviewBenchmark
         _published = MethodologyLibrary.ReadSeed().ToDocument();
         var extra = new MeasureTemplate
         {
-            Key = "ACC-99", Category = MeasureCategory.AccessControl, Priority = MeasurePriority.Recommended, Role = _published.Roles[0].Key,
+            Key = "ACC-99", Category = "AccessControl", Priority = MeasurePriority.Recommended, Role = _published.Roles[0].Key,
             Title = new LocalizedText("Benchmark measure", "Měřicí opatření"),
             AppliesWhen = new Condition { All = [new Condition { Occupancy = new NumberComparison { Gte = 500 } }, new Condition { VenueTypeIn = [_published.VenueTypes[0].Key] }] },
         };

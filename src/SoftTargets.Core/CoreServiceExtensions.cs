@@ -55,6 +55,7 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Readiness.PlaybookQueries>();
         services.AddScoped<Features.Guidelines.GuidelinePreview>();
         services.AddScoped<MethodologyQueries>();
+        services.AddScoped<MethodologyNames>();
         services.AddScoped<MethodologyLibrary>();
         services.AddScoped<MethodologyAuthoring>();
         services.AddScoped<Features.Methodology.Impact.ImpactPreview>();

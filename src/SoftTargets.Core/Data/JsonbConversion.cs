@@ -27,6 +27,9 @@ internal static class JsonbConversion
 
     private static string Serialize<T>(T? value) => JsonSerializer.Serialize(value, Options);
 
-    private static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"Empty {typeof(T).Name} document.");
+    private static T Deserialize<T>(string json)
+    {
+        var value = JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"Empty {typeof(T).Name} document.");
+        return value is Domain.Methodology.MethodologyDocument document ? (T)(object)LegacyCatalogues.Complete(document) : value;
+    }
 }

@@ -40,13 +40,16 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SoftTargetsDbContext).Assembly);
+        // A region is a key of the methodology's region catalogue, stored as the text it always was.
+        builder.Entity<Organization>().Property(o => o.Region).HasMaxLength(32);
+        builder.Entity<Site>().Property(s => s.Region).HasMaxLength(32);
+        builder.Entity<ComplianceSnapshot>().Property(s => s.Region).HasMaxLength(32);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in SQL and safe when members are reordered.
         configurationBuilder.Properties<OrganizationKind>().HaveConversion<string>().HaveMaxLength(32);
-        configurationBuilder.Properties<Region>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<MethodologyVersionStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MeasurePriority>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MeasureStatus>().HaveConversion<string>().HaveMaxLength(16);

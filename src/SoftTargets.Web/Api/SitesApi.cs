@@ -98,7 +98,7 @@ public static class SitesApi
             var message = field == "body"
                 ? "The body is not valid JSON: check brackets, quotes and commas."
                 : field.EndsWith("Region", StringComparison.Ordinal)
-                    ? $"Choose one of the 14 regions: {string.Join(", ", Enum.GetNames<Region>())}."
+                    ? "Send the region as text: one of the region keys of the site's methodology (e.g. Praha)."
                     : "The value is missing, has the wrong type or is not one of the allowed choices.";
             return (null, Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }));
         }

@@ -150,12 +150,8 @@ public static class CommandLine
             await error.WriteLineAsync($"Unknown kind '{kindText}'. Use one of: {string.Join(", ", Enum.GetNames<OrganizationKind>())}.");
             return Usage;
         }
-        if (!Enum.TryParse<Region>(regionText, ignoreCase: true, out var region) || !Enum.IsDefined(region) || int.TryParse(regionText, out _))
-        {
-            await error.WriteLineAsync($"Unknown region '{regionText}'. Use one of: {string.Join(", ", Enum.GetNames<Region>())}.");
-            return Usage;
-        }
-        await organizations.CreateAsync(name, kind, region);
+        // The region is a key of a published methodology's regions (e.g. Praha); the service names them when it is not.
+        await organizations.CreateAsync(name, kind, regionText.Trim());
         await output.WriteLineAsync($"Organisation {name} created.");
         return Ok;
     }

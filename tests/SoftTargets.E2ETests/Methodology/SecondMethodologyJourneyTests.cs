@@ -8,7 +8,7 @@ namespace SoftTargets.E2ETests.Methodology;
 
 /// <summary>
 /// Two methodologies side by side, in Czech: an editor imports and publishes a second one (written in English only)
-/// from a file, then a venue manager creates a site that follows it and plans an event there.
+/// from a file, then a venue manager creates a site that follows it, in one of its own regions, and plans an event there.
 /// </summary>
 public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(app)
 {
@@ -48,7 +48,12 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await ChooseAsync("#wizard-methodology", "Protected premises (test methodology)");
         await Page.FillAsync("#wizard-name", Theatre);
         await Page.FillAsync("#wizard-address", "Horní náměstí 13, Opava");
-        await ChooseAsync("#wizard-region", "Moravskoslezský kraj");
+        // The regions are the second methodology's own (written in English only, so shown in English).
+        await Page.Locator(".mud-select").Filter(new() { Has = Page.Locator("#wizard-region") }).Last.ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveTextAsync(["England", "Northern Ireland", "Scotland", "Wales"]);
+        await AssertAccessibleAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Scotland" }).First.ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await ChooseAsync("#wizard-venue-type", "Theatre");
         await Page.FillAsync("#wizard-occupancy", "1000");
         await Page.FillAsync("#wizard-visitors", "400");
@@ -58,6 +63,7 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await Page.ClickAsync("#wizard-save");
         await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
         await Assertions.Expect(Page.Locator("#site-methodology")).ToHaveTextAsync("Protected premises (test methodology)");
+        await Assertions.Expect(Page.Locator("dd", new() { HasText = "Scotland" })).ToHaveCountAsync(1);
         await AssertAccessibleAsync();
 
         await Page.ClickAsync("#site-tab-events");
@@ -80,9 +86,9 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
             return await (from s in db.Sites
                           join m in db.Methodologies on s.MethodologyId equals m.Id
                           where s.Name == Theatre
-                          select new { m.Code, Events = db.SiteEvents.Count(e => e.SiteId == s.Id && e.Name == Premiere) }).SingleAsync();
+                          select new { m.Code, s.Region, Events = db.SiteEvents.Count(e => e.SiteId == s.Id && e.Name == Premiere) }).SingleAsync();
         });
-        Assert.Equal(("uk-protected-premises", 1), (saved.Code, saved.Events));
+        Assert.Equal(("uk-protected-premises", "Scotland", 1), (saved.Code, saved.Region, saved.Events));
     }
 
     private async Task SwitchToCzechAsync()

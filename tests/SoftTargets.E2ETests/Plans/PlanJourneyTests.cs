@@ -104,7 +104,7 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
             var db = sp.GetRequiredService<SoftTargetsDbContext>();
             var stadium = await db.Sites.Where(s => s.Name == Stadium).Select(s => new { s.OrganizationId, s.MethodologyId }).SingleAsync();
             var cafe = new Core.Domain.Sites.Site(stadium.OrganizationId, stadium.MethodologyId, new Core.Domain.Sites.SiteProfile("Kavárna Aréna", "Závodní 1, Ostrava",
-                Core.Domain.Organizations.Region.Moravskoslezsky, "restaurant-bar", 30, 100, "8:00–18:00", []));
+                "Moravskoslezsky", "restaurant-bar", 30, 100, "8:00–18:00", []));
             cafe.AddZone("Café", 30, 1, "", "Storeroom");
             db.Sites.Add(cafe);
             await db.SaveChangesAsync();

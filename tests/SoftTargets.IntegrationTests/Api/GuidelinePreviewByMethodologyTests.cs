@@ -15,7 +15,7 @@ public sealed class GuidelinePreviewByMethodologyTests(DatabaseFixture fixture) 
 {
     private static readonly object Theatre = new
     {
-        name = "Royal Theatre", address = "1 Strand, London", region = "Praha", venueTypeKey = "theatre", maxOccupancy = 1000,
+        name = "Royal Theatre", address = "1 Strand, London", region = "England", venueTypeKey = "theatre", maxOccupancy = 1000,
         attributes = new[] { "public-queues" },
     };
 
@@ -68,12 +68,12 @@ public sealed class GuidelinePreviewByMethodologyTests(DatabaseFixture fixture) 
 
         var created = await client.PostAsJsonAsync("/api/sites", new
         {
-            name = "Royal Theatre", address = "1 Strand, London", region = "Praha", venueTypeKey = "theatre", maxOccupancy = 1000,
+            name = "Royal Theatre", address = "1 Strand, London", region = "England", venueTypeKey = "theatre", maxOccupancy = 1000,
             dailyVisitors = 800, openingHours = "", attributes = new[] { "public-queues" }, methodology = SecondMethodology.Code,
         });
         var unknown = await client.PostAsJsonAsync("/api/sites", new
         {
-            name = "Other Theatre", address = "2 Strand, London", region = "Praha", venueTypeKey = "theatre", maxOccupancy = 1000,
+            name = "Other Theatre", address = "2 Strand, London", region = "England", venueTypeKey = "theatre", maxOccupancy = 1000,
             dailyVisitors = 800, openingHours = "", attributes = Array.Empty<string>(), methodology = "fr-vigipirate",
         });
 
@@ -93,11 +93,11 @@ public sealed class GuidelinePreviewByMethodologyTests(DatabaseFixture fixture) 
         const string header = "name;address;region;venueType;maxOccupancy;methodology\n";
 
         var bad = await ImportAsync(header +
-            "Royal Theatre;1 Strand;Praha;theatre;1000;uk-protected-premises\n" +
+            "Royal Theatre;1 Strand;England;theatre;1000;uk-protected-premises\n" +
             "Divadlo Ostrava;Čs. legií 14;Moravskoslezský;theatre;1000;\n" +
             "Globe;21 New Globe Walk;Praha;theatre;1500;fr-vigipirate\n");
         var good = await ImportAsync(header +
-            "Royal Theatre;1 Strand;Praha;theatre;1000;UK-Protected-Premises\n" +
+            "Royal Theatre;1 Strand;England;theatre;1000;UK-Protected-Premises\n" +
             "Divadlo Ostrava;Čs. legií 14;Moravskoslezský;theatre-cinema;1000;\n");
 
         Assert.Equal([3, 4], bad.Errors.Select(e => e.Line));

@@ -21,7 +21,7 @@ public sealed class AuditTrailNamingTests(DatabaseFixture fixture) : DatabaseTes
     private const string TheatreName = "Divadlo Stopa";
 
     private static readonly SiteProfile Theatre =
-        new(TheatreName, "Stopová 1, Ostrava", Region.Moravskoslezsky, "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
+        new(TheatreName, "Stopová 1, Ostrava", "Moravskoslezsky", "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
 
     [Fact]
     public async Task Generating_a_plan_reads_as_one_entry_naming_the_revision_and_counting_its_measures()

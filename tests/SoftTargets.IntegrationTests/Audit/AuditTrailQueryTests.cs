@@ -15,7 +15,7 @@ public sealed class AuditTrailQueryTests(DatabaseFixture fixture) : DatabaseTest
     private static readonly TimeZoneInfo Prague = TimeZoneInfo.FindSystemTimeZoneById("Europe/Prague");
 
     private static readonly SiteProfile Theatre =
-        new("Divadlo Na Rohu", "Rohová 3, Ostrava", Region.Moravskoslezsky, "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
+        new("Divadlo Na Rohu", "Rohová 3, Ostrava", "Moravskoslezsky", "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
 
     [Theory]
     [InlineData(ArenaManager)]

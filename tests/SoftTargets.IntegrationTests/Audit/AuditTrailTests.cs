@@ -11,7 +11,7 @@ namespace SoftTargets.IntegrationTests.Audit;
 public sealed class AuditTrailTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
     private static readonly SiteProfile Theatre =
-        new("Divadlo Na Rohu", "Rohová 3, Ostrava", Region.Moravskoslezsky, "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
+        new("Divadlo Na Rohu", "Rohová 3, Ostrava", "Moravskoslezsky", "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
 
     [Fact]
     public async Task Creating_a_site_records_who_when_and_the_values_after()

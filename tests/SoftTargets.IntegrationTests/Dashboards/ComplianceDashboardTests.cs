@@ -24,7 +24,7 @@ namespace SoftTargets.IntegrationTests.Dashboards;
 /// </summary>
 public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
-    private static readonly DashboardFilter Karlovarsky = new(Region.Karlovarsky);
+    private static readonly DashboardFilter Karlovarsky = new("Karlovarsky");
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
@@ -231,7 +231,7 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         var standard = await Fixture.AsAsync<IReadOnlyList<MonthFigures>, ComplianceDashboard>(Auditor, d => d.GetTrendAsync(Karlovarsky with { Tier = "standard" }));
         Assert.Equal([1, 1], standard.Select(m => m.Figures.Sites));
         await using var check = Fixture.NewDbContext();
-        Assert.Equal(2, await check.ComplianceSnapshots.CountAsync(s => s.Month == month && s.Region == Region.Karlovarsky));
+        Assert.Equal(2, await check.ComplianceSnapshots.CountAsync(s => s.Month == month && s.Region == "Karlovarsky"));
     }
 
     [Fact]
@@ -282,8 +282,8 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         var version = published.Id;
         var organization = await db.Users.Where(u => u.Email == ArenaManager).Select(u => u.OrganizationId).SingleAsync();
         var auditor = await db.Users.Where(u => u.Email == Auditor).Select(u => u.Id).SingleAsync();
-        var museum = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum Karlovy Vary", "Nová louka 23", Region.Karlovarsky, "museum-gallery", 300, 200, "", []));
-        var annex = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum, depozitář", "Zámecký vrch 1", Region.Karlovarsky, "museum-gallery", 40, 5, "", []));
+        var museum = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum Karlovy Vary", "Nová louka 23", "Karlovarsky", "museum-gallery", 300, 200, "", []));
+        var annex = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum, depozitář", "Zámecký vrch 1", "Karlovarsky", "museum-gallery", 40, 5, "", []));
         db.Sites.AddRange(museum, annex);
         db.SitePlans.Add(new SitePlan(museum.Id, 1, version, "", new Guideline(), "first"));
         db.SitePlans.Add(new SitePlan(museum.Id, 2, version, "standard", new Guideline(), "second"));

@@ -11,7 +11,7 @@ public sealed class MethodologyAuthoringTests(DatabaseFixture fixture) : Databas
 {
     private static readonly MeasureTemplate StadiumMeasure = new()
     {
-        Key = "ACC-90", Category = MeasureCategory.AccessControl, Priority = MeasurePriority.Recommended, Role = "security-lead",
+        Key = "ACC-90", Category = "AccessControl", Priority = MeasurePriority.Recommended, Role = "security-lead",
         Title = new LocalizedText("Stewards at every turnstile", "Pořadatelé u každého turniketu"),
         Guidance = new LocalizedText("Place a steward at each turnstile.", "U každého turniketu stojí pořadatel."),
         Evidence = new LocalizedText("Steward roster", "Rozpis pořadatelů"),

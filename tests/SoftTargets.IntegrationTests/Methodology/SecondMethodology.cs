@@ -35,7 +35,7 @@ internal static class SecondMethodology
 
     /// <summary>A theatre for 1,000 people with queues outside: the enhanced tier under the test methodology.</summary>
     public static SiteProfile Theatre(string name = "Royal Theatre") =>
-        new(name, "1 Strand, London", Region.Praha, "theatre", 1000, 800, "", ["public-queues"]) { Methodology = Code };
+        new(name, "1 Strand, London", "England", "theatre", 1000, 800, "", ["public-queues"]) { Methodology = Code };
 
     public static async Task<Guid> CzechMethodologyIdAsync(DatabaseFixture fixture)
     {

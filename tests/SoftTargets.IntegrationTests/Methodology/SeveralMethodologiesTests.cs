@@ -74,7 +74,7 @@ public sealed class SeveralMethodologiesTests(DatabaseFixture fixture) : Databas
 
         var theatre = await Fixture.AsAsync<Guid, SiteService>(ArenaManager, s => s.CreateAsync(organization, SecondMethodology.Theatre()));
         var czechHall = await Fixture.AsAsync<Guid, SiteService>(ArenaManager, s => s.CreateAsync(organization,
-            SecondMethodology.Theatre("Divadlo Ostrava") with { VenueTypeKey = "theatre-cinema", Attributes = ["outdoor-queues"], Methodology = null }));
+            SecondMethodology.Theatre("Divadlo Ostrava") with { Region = "Moravskoslezsky", VenueTypeKey = "theatre-cinema", Attributes = ["outdoor-queues"], Methodology = null }));
         // The threat catalogue is the test methodology's too: its threat can be assessed before the first plan.
         var siteVersion = await SiteVersionAsync(theatre);
         await Fixture.AsAsync<uint, ThreatAssessment>(ArenaManager, t => t.SaveAsync(theatre,

@@ -31,7 +31,7 @@ public sealed class PlanFitTests(DatabaseFixture fixture) : DatabaseTest(fixture
     public async Task A_plan_for_an_open_square_has_no_step_that_locks_entrances()
     {
         var siteId = await CreateAsync(new SiteSetup(
-                new SiteProfile("Náměstí Svobody", "Náměstí Svobody, Brno", Region.Jihomoravsky, "open-air-event", 6000, 20000, "Christmas market 10:00–22:00",
+                new SiteProfile("Náměstí Svobody", "Náměstí Svobody, Brno", "Jihomoravsky", "open-air-event", 6000, 20000, "Christmas market 10:00–22:00",
                     ["open-space", "outdoor-queues", "alcohol-served"]),
                 [new ZoneInput(null, "Upper square", 4000, 5, "Česká street", ""), new ZoneInput(null, "Lower square", 2000, 3, "Masarykova street", "")],
                 [new ContactInput(null, "security-lead", "Jana Nováková", "+420 601 123 456", "", false)]),
@@ -55,7 +55,7 @@ public sealed class PlanFitTests(DatabaseFixture fixture) : DatabaseTest(fixture
     public async Task A_site_below_the_scope_gets_the_baseline_and_the_notice_without_deputy_gaps()
     {
         var siteId = await CreateAsync(new SiteSetup(
-                new SiteProfile("Kavárna U Lípy", "Lipová 1, Brno", Region.Jihomoravsky, "restaurant-bar", 30, 120, "8:00–18:00", []),
+                new SiteProfile("Kavárna U Lípy", "Lipová 1, Brno", "Jihomoravsky", "restaurant-bar", 30, 120, "8:00–18:00", []),
                 [new ZoneInput(null, "Café", 30, 1, "Pavement in front", "Storeroom")],
                 [new ContactInput(null, "duty-manager", "Eva Malá", "+420 601 000 003", "", false)]),
             new ThreatInput("firearms", 1, 4, 1, 3, "Main street."));

@@ -114,7 +114,7 @@ public sealed class PlanRevisionTests(DatabaseFixture fixture) : DatabaseTest(fi
                     .Select(m => m.Key == changed.Key ? m with { Priority = m.Priority == MeasurePriority.Essential ? MeasurePriority.Recommended : MeasurePriority.Essential } : m),
                 new MeasureTemplate
                 {
-                    Key = "ACC-90", Category = MeasureCategory.AccessControl, Role = "security-lead",
+                    Key = "ACC-90", Category = "AccessControl", Role = "security-lead",
                     Title = new LocalizedText("Stewards at every turnstile", "Pořadatelé u každého turniketu"),
                     Guidance = new LocalizedText("One steward per turnstile.", "U každého turniketu pořadatel."),
                     Evidence = new LocalizedText("Roster", "Rozpis"),

@@ -92,7 +92,7 @@ public static class ReadinessArrangement
     }
 
     private static Site Site(Guid organization, Guid methodology, string name, string venueType) =>
-        new(organization, methodology, new SiteProfile(name, "Masarykova 1", Region.Liberecky, venueType, 300, 200, "", []));
+        new(organization, methodology, new SiteProfile(name, "Masarykova 1", "Liberecky", venueType, 300, 200, "", []));
 
     private static GuidelineStep Step(string key, IncidentPhase phase, Procedure procedure, int? target) =>
         new(key, phase, procedure, "duty-manager", new LocalizedText("Duty manager", "Vedoucí směny"), target, new LocalizedText(key, key), []);

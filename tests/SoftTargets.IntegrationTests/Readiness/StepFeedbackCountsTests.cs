@@ -105,7 +105,7 @@ public sealed class StepFeedbackCountsTests(DatabaseFixture fixture) : DatabaseT
         var created = new List<Guid>();
         for (var n = 0; n < sites; n++)
         {
-            var site = new Site(organization, published.MethodologyId, new SiteProfile($"Náhodný objekt {Guid.NewGuid():N}", "Masarykova 1", Region.Liberecky, "museum-gallery", 300, 200, "", []));
+            var site = new Site(organization, published.MethodologyId, new SiteProfile($"Náhodný objekt {Guid.NewGuid():N}", "Masarykova 1", "Liberecky", "museum-gallery", 300, 200, "", []));
             db.Sites.Add(site);
             created.Add(site.Id);
             for (var r = 0; r < runsPerSite; r++)

@@ -163,7 +163,7 @@ public static partial class AuthorizationMatrix
     private static partial Regex Parameter();
 
     private static readonly SiteProfile Theatre =
-        new("Divadlo Matrix", "Rohová 3, Ostrava", Region.Moravskoslezsky, "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
+        new("Divadlo Matrix", "Rohová 3, Ostrava", "Moravskoslezsky", "theatre-cinema", 450, 300, "Tu–Su 18:00–23:00", []);
 
     private static readonly FindingInput MatrixFinding = new(FindingSeverity.Low, "Matrix", "Checked by the authorization matrix.", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
     private static readonly EventInput MatrixEvent = new("Matrix event", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10), 3000,
@@ -201,8 +201,8 @@ public static partial class AuthorizationMatrix
         ["HomeQueries.ForAdministratorAsync"] = Op<HomeQueries>(Who.Administrator, async (q, _) => await q.ForAdministratorAsync()),
 
         ["OrganizationService.ListAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.ListAsync()),
-        ["OrganizationService.CreateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.CreateAsync($"Matrix {Guid.NewGuid():N}", OrganizationKind.Operator, Region.Praha)),
-        ["OrganizationService.UpdateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, ids) => await s.UpdateAsync(ids.Organization, "ArenaPlus Venues a.s.", Region.Praha, 0)),
+        ["OrganizationService.CreateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.CreateAsync($"Matrix {Guid.NewGuid():N}", OrganizationKind.Operator, "Praha")),
+        ["OrganizationService.UpdateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, ids) => await s.UpdateAsync(ids.Organization, "ArenaPlus Venues a.s.", "Praha", 0)),
         ["OrganizationService.DeleteAsync"] = Done<OrganizationService>(Who.Administrator, (s, ids) => s.DeleteAsync(ids.Organization, 0)),
 
         ["UserAdministration.ListAsync"] = Op<UserAdministration>(Who.Administrator, async (s, _) => await s.ListAsync()),
@@ -276,8 +276,9 @@ public static partial class AuthorizationMatrix
         ["AuditTrail.ListOrganizationsAsync"] = Op<AuditTrail>(Who.Auditor, async (a, _) => await a.ListOrganizationsAsync()),
 
         ["GuidelinePreview.PreviewAsync"] = Op<GuidelinePreview>(Who.SignedIn, async (p, _) =>
-            await p.PreviewAsync(new SiteSnapshot { Name = "Matrix", VenueTypeKey = "stadium", Region = Region.Praha, MaxOccupancy = 1000, DailyVisitors = 100 })),
+            await p.PreviewAsync(new SiteSnapshot { Name = "Matrix", VenueTypeKey = "stadium", Region = "Praha", MaxOccupancy = 1000, DailyVisitors = 100 })),
 
+        ["MethodologyNames.PublishedAsync"] = Op<MethodologyNames>(Who.SignedIn, async (q, _) => await q.PublishedAsync()),
         ["MethodologyQueries.ListVersionsAsync"] = Op<MethodologyQueries>(Who.MethodologyReaders, async (q, _) => await q.ListVersionsAsync()),
         ["MethodologyLibrary.ImportAsync(String)"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync("not: [valid")),
         ["MethodologyLibrary.ImportAsync(Stream)"] = Op<MethodologyLibrary>(Who.Editor, async (l, _) => await l.ImportAsync(new MemoryStream("not: [valid"u8.ToArray()))),

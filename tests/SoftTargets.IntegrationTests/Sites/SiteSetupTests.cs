@@ -10,7 +10,7 @@ namespace SoftTargets.IntegrationTests.Sites;
 public sealed class SiteSetupTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
     private static SiteSetup NewSetup(string name = "Divadlo Na Nábřeží") => new(
-        new SiteProfile(name, "Nábřeží 3, Brno", Region.Jihomoravsky, "concert-hall", 900, 700, "18:00–23:00", ["alcohol-served"]),
+        new SiteProfile(name, "Nábřeží 3, Brno", "Jihomoravsky", "concert-hall", 900, 700, "18:00–23:00", ["alcohol-served"]),
         [new ZoneInput(null, "Auditorium", 800, 3, "Park in front", "Rehearsal room B")],
         [new ContactInput(null, "security-lead", "Jana Nováková", "+420 601 123 456", "", false),
          new ContactInput(null, "security-lead", "Petr Dvořák", "", "petr@example.cz", true)]);
@@ -59,7 +59,7 @@ public sealed class SiteSetupTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     public async Task A_draft_is_saved_half_way_listed_for_its_organisation_only_and_resumed()
     {
         var organizationId = await ArenaOrganizationAsync();
-        var content = new SiteDraftContent { Name = "Nové kino", Region = Region.Olomoucky, Zones = [new ZoneInput(null, "Sál 1", 120, 2, "", "")] };
+        var content = new SiteDraftContent { Name = "Nové kino", Region = "Olomoucky", Zones = [new ZoneInput(null, "Sál 1", 120, 2, "", "")] };
         var draftId = await Fixture.AsAsync<Guid, SiteService>(ArenaManager, s => s.SaveDraftAsync(organizationId, null, content));
         await Fixture.AsAsync<Guid, SiteService>(ArenaManager, s => s.SaveDraftAsync(organizationId, draftId, content with { Address = "Tř. Svobody 5" }));
 

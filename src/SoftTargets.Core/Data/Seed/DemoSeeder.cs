@@ -39,31 +39,31 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         if (await db.Organizations.AnyAsync(ct)) return false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        var ministry = new Organization("Ministerstvo vnitra (demo)", OrganizationKind.Ministry, Region.Praha);
-        var arena = new Organization("ArenaPlus Venues a.s.", OrganizationKind.Operator, Region.Moravskoslezsky);
-        var school = new Organization("Základní škola Lipová Olomouc", OrganizationKind.Operator, Region.Olomoucky);
-        var inspection = new Organization("Národní inspekce měkkých cílů (demo)", OrganizationKind.AuditBody, Region.Praha);
+        var ministry = new Organization("Ministerstvo vnitra (demo)", OrganizationKind.Ministry, "Praha");
+        var arena = new Organization("ArenaPlus Venues a.s.", OrganizationKind.Operator, "Moravskoslezsky");
+        var school = new Organization("Základní škola Lipová Olomouc", OrganizationKind.Operator, "Olomoucky");
+        var inspection = new Organization("Národní inspekce měkkých cílů (demo)", OrganizationKind.AuditBody, "Praha");
         db.Organizations.AddRange(ministry, arena, school, inspection);
 
         var version = await PublishedMethodologyAsync(ct);
 
-        Site Site(Organization owner, string name, string address, Region region, string venueType, int occupancy, int visitors, string[] attributes) =>
+        Site Site(Organization owner, string name, string address, string region, string venueType, int occupancy, int visitors, string[] attributes) =>
             new(owner.Id, version.MethodologyId, new SiteProfile(name, address, region, venueType, occupancy, visitors, "Mo–Su 8:00–22:00", attributes));
 
-        var stadium = Site(arena, "Slezská aréna", "Závodní 2891/86, Ostrava", Region.Moravskoslezsky, "stadium", 15000, 4000,
+        var stadium = Site(arena, "Slezská aréna", "Závodní 2891/86, Ostrava", "Moravskoslezsky", "stadium", 15000, 4000,
             ["outdoor-queues", "alcohol-served", "high-profile-events"]);
         stadium.AddZone("Tribune North", 6000, 6, "Car park P2, north gate", "Concourse level -1");
         stadium.AddContact("security-lead", "Petra Horáková", "+420 601 111 222", "p.horakova@arenaplus.example", false);
         stadium.AddContact("security-lead", "Tomáš Beneš", "+420 601 111 333", "t.benes@arenaplus.example", true);
         stadium.AssessThreat("firearms", new RiskRating(2, 5), new RiskRating(2, 4), "High-profile matches draw large crowds.");
         stadium.AssessThreat("vehicle-as-weapon", new RiskRating(3, 4), new RiskRating(2, 3), "Fans gather on the open plaza.");
-        var hall = Site(arena, "Koncertní síň Vltava", "Nábřeží 12, Praha 1", Region.Praha, "concert-hall", 1200, 900,
+        var hall = Site(arena, "Koncertní síň Vltava", "Nábřeží 12, Praha 1", "Praha", "concert-hall", 1200, 900,
             ["glass-facades", "transport-hub-adjacent"]);
         hall.AddZone("Main hall", 1000, 3, "Square in front of the main entrance", "Rehearsal room B");
         hall.AssessThreat("ied", new RiskRating(2, 5), new RiskRating(2, 4), "Glass façade next to a tram stop.");
-        var mall = Site(arena, "Obchodní centrum Brána Plzeň", "Rokycanská 1, Plzeň", Region.Plzensky, "shopping-centre", 6000, 12000,
+        var mall = Site(arena, "Obchodní centrum Brána Plzeň", "Rokycanská 1, Plzeň", "Plzensky", "shopping-centre", 6000, 12000,
             ["underground-parking", "glass-facades"]);
-        var lipova = Site(school, "ZŠ Lipová – hlavní budova", "Lipová 5, Olomouc", Region.Olomoucky, "school", 650, 600,
+        var lipova = Site(school, "ZŠ Lipová – hlavní budova", "Lipová 5, Olomouc", "Olomoucky", "school", 650, 600,
             ["children-present"]);
         lipova.AddZone("Pavilion A", 400, 2, "School playground", "Gym");
         lipova.AddContact("security-lead", "Jana Dvořáková", "+420 585 000 111", "reditelka@zs-lipova.example", false);

@@ -168,13 +168,13 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         var random = new Random(seed);
         var now = clock.GetUtcNow();
         var operators = Enumerable.Range(0, (count + SitesPerOperator - 1) / SitesPerOperator)
-            .Select(i => (Id: Guid.CreateVersion7(), Name: $"Synthetic operator {i + 1:D5}", Region: (Region)(i % 14))).ToList();
+            .Select(i => (Id: Guid.CreateVersion7(), Name: $"Synthetic operator {i + 1:D5}", Region: methodology.Regions[i % methodology.Regions.Count].Key)).ToList();
         await using (var writer = await connection.BeginBinaryImportAsync(
             """COPY "Organizations" ("Id", "Name", "Kind", "Region", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy") FROM STDIN (FORMAT BINARY)""", ct))
         {
             foreach (var (id, name, region) in operators)
                 await WriteRowAsync(writer, ct, (id, NpgsqlDbType.Uuid), (name, NpgsqlDbType.Varchar), (nameof(OrganizationKind.Operator), NpgsqlDbType.Varchar),
-                    (region.ToString(), NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar));
+                    (region, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar), (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar));
             await writer.CompleteAsync(ct);
         }
 
@@ -185,12 +185,12 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         return count;
     }
 
-    private sealed record SyntheticSite(Guid Id, Guid OrganizationId, string Name, string Address, Region Region, string VenueType, int Occupancy,
+    private sealed record SyntheticSite(Guid Id, Guid OrganizationId, string Name, string Address, string Region, string VenueType, int Occupancy,
         string[] Attributes, (string Name, int Capacity)[] Zones, (string Role, string Name, bool Deputy)[] Contacts, (string Threat, int L, int I)[] Threats);
 
-    private static SyntheticSite NewSite(int index, (Guid Id, string Name, Region Region) owner, MethodologyDocument methodology, Random random)
+    private static SyntheticSite NewSite(int index, (Guid Id, string Name, string Region) owner, MethodologyDocument methodology, Random random)
     {
-        var region = random.NextDouble() < 0.7 ? owner.Region : (Region)random.Next(14);
+        var region = random.NextDouble() < 0.7 ? owner.Region : methodology.Regions[random.Next(methodology.Regions.Count)].Key;
         var venueType = methodology.VenueTypes[random.Next(methodology.VenueTypes.Count)];
         // Most venues are small; a long tail is large (stadiums, malls).
         var occupancy = random.NextDouble() < 0.8 ? random.Next(20, 800) : random.Next(800, 40_000);
@@ -201,7 +201,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
                 : [(r.Key, Names[random.Next(Names.Length)], false)]).ToArray();
         var threats = methodology.ThreatTypes.Where(_ => random.NextDouble() < 0.3).Select(t => (t.Key, random.Next(1, 6), random.Next(1, 6))).ToArray();
         return new SyntheticSite(Guid.CreateVersion7(), owner.Id, $"{venueType.Name.Cs} {index + 1:D6}",
-            $"{Streets[random.Next(Streets.Length)]} {random.Next(1, 200)}, {Towns[(int)region]}", region, venueType.Key, occupancy,
+            $"{Streets[random.Next(Streets.Length)]} {random.Next(1, 200)}, {Towns[Math.Max(0, methodology.Regions.ToList().FindIndex(r => r.Key == region)) % Towns.Length]}", region, venueType.Key, occupancy,
             methodology.Attributes.Where(_ => random.NextDouble() < 0.25).Select(a => a.Key).ToArray(), zones, contacts, threats);
     }
 
@@ -211,7 +211,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
             """COPY "Sites" ("Id", "OrganizationId", "MethodologyId", "Name", "Address", "Region", "VenueTypeKey", "MaxOccupancy", "DailyVisitors", "OpeningHours", "Attributes", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy") FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var site in sites)
             await WriteRowAsync(writer, ct, (site.Id, NpgsqlDbType.Uuid), (site.OrganizationId, NpgsqlDbType.Uuid), (methodologyId, NpgsqlDbType.Uuid), (site.Name, NpgsqlDbType.Varchar),
-                (site.Address, NpgsqlDbType.Varchar), (site.Region.ToString(), NpgsqlDbType.Varchar), (site.VenueType, NpgsqlDbType.Varchar),
+                (site.Address, NpgsqlDbType.Varchar), (site.Region, NpgsqlDbType.Varchar), (site.VenueType, NpgsqlDbType.Varchar),
                 (site.Occupancy, NpgsqlDbType.Integer), (site.Occupancy / 2, NpgsqlDbType.Integer), ("Mon–Sun 8:00–22:00", NpgsqlDbType.Varchar),
                 (site.Attributes, NpgsqlDbType.Array | NpgsqlDbType.Text), (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar),
                 (now, NpgsqlDbType.TimestampTz), (By, NpgsqlDbType.Varchar));

@@ -17,7 +17,7 @@ public sealed class ComplianceSnapshot
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; private init; }
 
-    public Region Region { get; private init; }
+    public string Region { get; private init; } = "";
     public string VenueTypeKey { get; private init; } = "";
 
     /// <summary>The tier of the sites' latest plan; empty for sites without a plan.</summary>

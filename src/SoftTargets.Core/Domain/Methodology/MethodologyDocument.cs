@@ -22,6 +22,12 @@ public sealed record MethodologyDocument
     public IReadOnlyList<CatalogItem> ThreatTypes { get; init; } = [];
     public IReadOnlyList<CatalogItem> Attributes { get; init; } = [];
 
+    /// <summary>The regions a site following the methodology can be in (a site's region is one of these keys).</summary>
+    public IReadOnlyList<CatalogItem> Regions { get; init; } = [];
+
+    /// <summary>The categories measures and self-assessment questions are grouped in (a measure's category is one of these keys).</summary>
+    public IReadOnlyList<CatalogItem> MeasureCategories { get; init; } = [];
+
     /// <summary>Evaluated from the top; the first tier whose condition holds wins.</summary>
     public IReadOnlyList<TierRule> Tiers { get; init; } = [];
     public IReadOnlyList<MeasureTemplate> Measures { get; init; } = [];
@@ -60,7 +66,9 @@ public sealed record TierRule(string Key, LocalizedText Name, Condition When);
 public sealed record MeasureTemplate
 {
     public required string Key { get; init; }
-    public MeasureCategory Category { get; init; }
+
+    /// <summary>A key of <see cref="MethodologyDocument.MeasureCategories"/>.</summary>
+    public string Category { get; init; } = "";
     public MeasurePriority Priority { get; init; }
     public required string Role { get; init; }
     public int ReviewMonths { get; init; } = 12;
@@ -97,7 +105,9 @@ public sealed record MethodologyScope
 public sealed record AssessmentQuestion
 {
     public required string Key { get; init; }
-    public MeasureCategory Category { get; init; }
+
+    /// <summary>A key of <see cref="MethodologyDocument.MeasureCategories"/>.</summary>
+    public string Category { get; init; } = "";
     public required LocalizedText Text { get; init; }
 
     /// <summary>Five ordered levels, 1 (very low protection) to 5 (very high protection).</summary>

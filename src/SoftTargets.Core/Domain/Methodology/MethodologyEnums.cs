@@ -36,14 +36,3 @@ public enum MeasurePriority
     Recommended,
     Enhanced,
 }
-
-public enum MeasureCategory
-{
-    Governance,
-    Detection,
-    AccessControl,
-    Response,
-    Recovery,
-    Training,
-    Communication,
-}

@@ -14,16 +14,17 @@ public sealed class Organization : AuditableEntity
 {
     private Organization() { }
 
-    public Organization(string name, OrganizationKind kind, Region region)
+    public Organization(string name, OrganizationKind kind, string region)
     {
         Rename(name);
         Kind = kind;
-        Region = region;
+        MoveTo(region);
     }
 
     public string Name { get; private set; } = "";
     public OrganizationKind Kind { get; private set; }
-    public Region Region { get; private set; }
+    /// <summary>A region key of a methodology's catalogue, e.g. <c>Praha</c>.</summary>
+    public string Region { get; private set; } = "";
 
     [Timestamp]
     public uint Version { get; private set; }
@@ -37,5 +38,10 @@ public sealed class Organization : AuditableEntity
         Name = name.Trim();
     }
 
-    public void MoveTo(Region region) => Region = region;
+    public void MoveTo(string region)
+    {
+        if (string.IsNullOrWhiteSpace(region) || region.Trim().Length > 32)
+            throw ValidationFailedException.For(nameof(Region), "Choose the organisation's region.");
+        Region = region.Trim();
+    }
 }

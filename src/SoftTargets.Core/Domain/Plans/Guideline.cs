@@ -42,7 +42,7 @@ public sealed record Guideline
 /// A measure for the site. <see cref="Title"/> is the wording for this site: <see cref="Variant"/> is the index of the
 /// methodology's text variant it comes from (null: the measure's own texts) and <see cref="VariantReason"/> says why.
 /// </summary>
-public sealed record GuidelineMeasure(string Key, bool Applies, LocalizedText Reason, MeasureCategory Category, MeasurePriority Priority,
+public sealed record GuidelineMeasure(string Key, bool Applies, LocalizedText Reason, string Category, MeasurePriority Priority,
     string Role, int ReviewMonths, LocalizedText Title, int? Variant = null, LocalizedText? VariantReason = null);
 
 /// <summary>A playbook; <see cref="LeftOut"/> lists the steps whose condition does not hold for the site, and why (null when none).</summary>

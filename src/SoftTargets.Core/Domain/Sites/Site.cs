@@ -34,7 +34,7 @@ public sealed class Site : AuditableEntity
     public Guid MethodologyId { get; private set; }
     public string Name { get; private set; } = "";
     public string Address { get; private set; } = "";
-    public Region Region { get; private set; }
+    public string Region { get; private set; } = "";
     public string VenueTypeKey { get; private set; } = "";
     public int MaxOccupancy { get; private set; }
     public int DailyVisitors { get; private set; }
@@ -57,7 +57,7 @@ public sealed class Site : AuditableEntity
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         Name = profile.Name.Trim();
         Address = profile.Address.Trim();
-        Region = profile.Region;
+        Region = profile.Region.Trim();
         VenueTypeKey = profile.VenueTypeKey;
         MaxOccupancy = profile.MaxOccupancy;
         DailyVisitors = profile.DailyVisitors;

@@ -9,6 +9,10 @@ namespace SoftTargets.Core.Domain.Sites;
 /// </summary>
 public sealed class SiteCatalog(IReadOnlyList<string> venueTypes, IReadOnlyList<string> attributes, IEnumerable<string> existingNames)
 {
+    /// <summary>The methodology's regions (key and names); a site's region must be one of their keys.</summary>
+    public IReadOnlyList<Methodology.CatalogItem> Regions { get; init; } = [];
+    public IReadOnlyList<string> RegionKeys => [.. Regions.Select(r => r.Key)];
+
     public IReadOnlyList<string> VenueTypeKeys { get; } = venueTypes;
     public IReadOnlyList<string> AttributeKeys { get; } = attributes;
 
@@ -21,6 +25,8 @@ public sealed class SiteCatalog(IReadOnlyList<string> venueTypes, IReadOnlyList<
     public Dictionary<string, LocalizedText> Problems(SiteProfile profile)
     {
         var problems = profile.Problems();
+        if (!problems.ContainsKey(nameof(SiteProfile.Region)) && !Regions.Any(r => r.Key == profile.Region.Trim()))
+            problems[nameof(SiteProfile.Region)] = SiteMessages.RegionUnknown(profile.Region, RegionKeys);
         if (!problems.ContainsKey(nameof(SiteProfile.VenueTypeKey)) && !VenueTypeKeys.Contains(profile.VenueTypeKey, StringComparer.Ordinal))
             problems[nameof(SiteProfile.VenueTypeKey)] = SiteMessages.VenueTypeUnknown(profile.VenueTypeKey);
         if (!problems.ContainsKey(nameof(SiteProfile.Attributes))

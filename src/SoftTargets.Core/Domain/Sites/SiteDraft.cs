@@ -14,7 +14,7 @@ public sealed record SiteDraftContent
     /// <summary>The code of the methodology chosen for the site; null for the installation's default.</summary>
     public string? Methodology { get; init; }
     public string Address { get; init; } = "";
-    public Region? Region { get; init; }
+    public string? Region { get; init; }
     public string VenueTypeKey { get; init; } = "";
     public int? MaxOccupancy { get; init; }
     public int? DailyVisitors { get; init; }

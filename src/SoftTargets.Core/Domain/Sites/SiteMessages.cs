@@ -9,7 +9,10 @@ public static class SiteMessages
     public static LocalizedText NameTooLong { get; } = new("The name can have at most 200 characters.", "Název může mít nejvýše 200 znaků.");
     public static LocalizedText AddressRequired { get; } = new("Enter the site's address.", "Zadejte adresu objektu.");
     public static LocalizedText AddressTooLong { get; } = new("The address can have at most 500 characters.", "Adresa může mít nejvýše 500 znaků.");
-    public static LocalizedText RegionRequired { get; } = new("Choose one of the 14 regions.", "Vyberte jeden ze 14 krajů.");
+    public static LocalizedText RegionRequired { get; } = new("Choose the site's region.", "Vyberte kraj objektu.");
+    public static LocalizedText RegionUnknown(string key, IEnumerable<string> keys) => new(
+        $"'{Shorten(key)}' is not a region of the site's methodology: use one of {string.Join(", ", keys)}.",
+        $"'{Shorten(key)}' není kraj metodiky objektu: použijte jeden z {string.Join(", ", keys)}.");
     public static LocalizedText VenueTypeRequired { get; } = new("Choose a venue type.", "Vyberte typ objektu.");
     public static LocalizedText MaxOccupancyRange { get; } = new(
         "Enter the maximum occupancy as a number from 0 to 1,000,000.",

@@ -7,7 +7,7 @@ namespace SoftTargets.Core.Domain.Sites;
 public sealed record SiteProfile(
     string Name,
     string Address,
-    Region Region,
+    string Region,
     string VenueTypeKey,
     int MaxOccupancy,
     int DailyVisitors,
@@ -16,6 +16,9 @@ public sealed record SiteProfile(
 {
     /// <summary>More than any methodology defines; the catalogue check then names an unknown one.</summary>
     public const int MaxAttributes = 100;
+
+    /// <summary>The length of the region column; a methodology's region keys are no longer.</summary>
+    public const int MaxRegionLength = 32;
 
     /// <summary>
     /// For a new site: the code of the methodology it follows; null or blank for the installation's default.
@@ -34,14 +37,14 @@ public sealed record SiteProfile(
         else if (Name.Trim().Length > 200) problems[nameof(Name)] = SiteMessages.NameTooLong;
         if (string.IsNullOrWhiteSpace(Address)) problems[nameof(Address)] = SiteMessages.AddressRequired;
         else if (Address.Trim().Length > 500) problems[nameof(Address)] = SiteMessages.AddressTooLong;
-        if (!Enum.IsDefined(Region)) problems[nameof(Region)] = SiteMessages.RegionRequired;
+        if (string.IsNullOrWhiteSpace(Region) || Region.Trim().Length > MaxRegionLength) problems[nameof(Region)] = SiteMessages.RegionRequired;
         if (string.IsNullOrWhiteSpace(VenueTypeKey) || VenueTypeKey.Length > 100) problems[nameof(VenueTypeKey)] = SiteMessages.VenueTypeRequired;
         if (MaxOccupancy is < 0 or > 1_000_000) problems[nameof(MaxOccupancy)] = SiteMessages.MaxOccupancyRange;
         if (DailyVisitors is < 0 or > 10_000_000) problems[nameof(DailyVisitors)] = SiteMessages.DailyVisitorsRange;
         if ((OpeningHours ?? "").Trim().Length > 500) problems[nameof(OpeningHours)] = SiteMessages.OpeningHoursTooLong;
         if (Attributes is null || Attributes.Count > MaxAttributes || Attributes.Any(a => string.IsNullOrWhiteSpace(a) || a.Length > 100 || HasControlCharacters(a)))
             problems[nameof(Attributes)] = SiteMessages.AttributesInvalid;
-        foreach (var (field, text) in new[] { (nameof(Name), Name), (nameof(Address), Address), (nameof(VenueTypeKey), VenueTypeKey), (nameof(OpeningHours), OpeningHours) })
+        foreach (var (field, text) in new[] { (nameof(Name), Name), (nameof(Address), Address), (nameof(Region), Region), (nameof(VenueTypeKey), VenueTypeKey), (nameof(OpeningHours), OpeningHours) })
             if (HasControlCharacters(text)) problems.TryAdd(field, SiteMessages.ControlCharacters);
         return problems;
     }

@@ -4,8 +4,8 @@ using SoftTargets.Core.Features.Guidelines;
 
 namespace SoftTargets.Core.Features.Assessment;
 
-/// <summary>The questions of one measure category, with their score.</summary>
-public sealed record QuestionCategory(MeasureCategory Category, AssessmentScore Score, IReadOnlyList<QuestionView> Questions);
+/// <summary>The questions of one measure category (its key and the methodology's name for it), with their score.</summary>
+public sealed record QuestionCategory(string Category, AssessmentScore Score, IReadOnlyList<QuestionView> Questions, LocalizedText Name);
 
 /// <summary>One question with its five levels, the site's answer (null: unanswered) and the measures that answer calls for.</summary>
 public sealed record QuestionView(string Key, LocalizedText Text, IReadOnlyList<LevelView> Levels, int? Answer, IReadOnlyList<CalledMeasureView> Calls);
@@ -18,7 +18,7 @@ public sealed record CalledMeasureView(string Key, LocalizedText Title, bool App
 /// <summary>The self-assessment questionnaire as one site sees it. Pure: the same methodology, site and plan give the same sheet.</summary>
 public static class SelfAssessmentSheet
 {
-    /// <summary>Categories in their fixed order, each with its questions in the methodology's order; the overall score counts every question once.</summary>
+    /// <summary>Categories in the methodology's order, each with its questions in the methodology's order; the overall score counts every question once.</summary>
     /// <param name="planMeasures">Keys of the measures the site's plan tracks as applicable.</param>
     public static (IReadOnlyList<QuestionCategory> Categories, AssessmentScore Overall) Build(
         MethodologyDocument methodology, SiteSnapshot site, IReadOnlySet<string> planMeasures)
@@ -41,8 +41,9 @@ public static class SelfAssessmentSheet
                     applies.GetValueOrDefault(key), planMeasures.Contains(key))).ToList()));
         }).ToList();
 
-        var categories = questions.GroupBy(q => q.Category).OrderBy(g => g.Key)
-            .Select(g => new QuestionCategory(g.Key, AssessmentScore.Of(g.Select(q => q.View.Answer)), g.Select(q => q.View).ToList()))
+        var names = CatalogueNames.Of(methodology);
+        var categories = questions.GroupBy(q => q.Category).OrderBy(g => names.CategoryOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new QuestionCategory(g.Key, AssessmentScore.Of(g.Select(q => q.View.Answer)), g.Select(q => q.View).ToList(), names.Category(g.Key)))
             .ToList();
         return (categories, AssessmentScore.Of(questions.Select(q => q.View.Answer)));
     }

@@ -33,7 +33,7 @@ internal sealed class AuditNames
     /// <summary>The name of something a recorded value refers to: a site, measure, organisation, user or methodology version by id.</summary>
     public string? OfId(string? value) => Guid.TryParse(value, out var id) ? _ids.GetValueOrDefault(id) : null;
 
-    /// <summary>The name of a catalogue key (venue type, threat, role) in the site's methodology, or null.</summary>
+    /// <summary>The name of a catalogue key (venue type, threat, role, region) in the site's methodology, or null.</summary>
     public string? OfKey(Guid? siteId, string? key) =>
         siteId is { } s && key is not null && _siteWords.TryGetValue(s, out var words) && words.Catalogue.TryGetValue(key, out var name) ? name.ToString() : null;
 
@@ -136,7 +136,7 @@ internal sealed class AuditNames
                 foreach (var v in await db.MethodologyVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).Select(v => new { v.Id, v.Content }).ToListAsync(ct))
                     Catalogues[v.Id] = new VersionWords(
                         v.Content.Measures.GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal),
-                        v.Content.VenueTypes.Concat(v.Content.ThreatTypes).Concat(v.Content.Roles)
+                        v.Content.VenueTypes.Concat(v.Content.ThreatTypes).Concat(v.Content.Roles).Concat(v.Content.Regions)
                             .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal));
             }
             foreach (var site in siteRows)

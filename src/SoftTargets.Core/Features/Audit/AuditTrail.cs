@@ -137,7 +137,7 @@ public sealed class AuditTrail(IDbContextFactory<SoftTargetsDbContext> dbFactory
         var siteId = names.Of(entry).SiteId;
         string? Name(string property, string? value) => value is null ? null
             : property.EndsWith("Id", StringComparison.Ordinal) ? names.OfId(value)
-            : property is "VenueTypeKey" or "ThreatKey" or "RoleKey" or "Role" ? names.OfKey(siteId, value)
+            : property is "VenueTypeKey" or "ThreatKey" or "RoleKey" or "Role" or "Region" ? names.OfKey(siteId, value)
             : null;
         return changes with { Rows = changes.Rows.Select(r => r with { BeforeName = Name(r.Property, r.Before), AfterName = Name(r.Property, r.After) }).ToList() };
     }

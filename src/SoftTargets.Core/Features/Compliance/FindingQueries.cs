@@ -18,11 +18,11 @@ public enum FindingStateFilter
 }
 
 /// <summary>Filters of the findings list; <see cref="Search"/> matches the site's or the organisation's name.</summary>
-public sealed record FindingFilter(FindingStateFilter? State = null, FindingSeverity? Severity = null, Region? Region = null,
+public sealed record FindingFilter(FindingStateFilter? State = null, FindingSeverity? Severity = null, string? Region = null,
     string? Search = null, Guid? SiteId = null);
 
 /// <summary>A finding as lists show it, with what the caller may do with it.</summary>
-public sealed record FindingListItem(Guid Id, Guid SiteId, string SiteName, string OrganizationName, Region Region,
+public sealed record FindingListItem(Guid Id, Guid SiteId, string SiteName, string OrganizationName, string Region,
     Guid? PlanMeasureId, string? MeasureKey, FindingSeverity Severity, string Title, string Text, DateOnly DueDate,
     FindingStatus Status, bool IsOverdue, string Answer, DateTimeOffset? AnsweredAt, uint Version, bool CanAnswer, bool CanReview);
 

@@ -15,7 +15,7 @@ using SoftTargets.Core.Security;
 namespace SoftTargets.Core.Features.Dashboards;
 
 /// <summary>Which sites the figures cover; a null part means any. Tier and version come from each site's latest plan.</summary>
-public sealed record DashboardFilter(Region? Region = null, string? VenueTypeKey = null, string? Tier = null, Guid? MethodologyVersionId = null);
+public sealed record DashboardFilter(string? Region = null, string? VenueTypeKey = null, string? Tier = null, Guid? MethodologyVersionId = null);
 
 public enum Breakdown
 {
@@ -30,10 +30,14 @@ public enum Breakdown
 public sealed record FigureGroup(Breakdown By, string Key, ComplianceFigures Figures);
 
 /// <summary>What the filters offer: the current methodology's venue types and tiers, and every version sites' plans can follow.</summary>
-public sealed record DashboardChoices(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers, IReadOnlyList<(Guid Id, int Number)> Versions);
+public sealed record DashboardChoices(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Tiers, IReadOnlyList<(Guid Id, int Number)> Versions)
+{
+    /// <summary>The regions and measure categories of every methodology's newest published version.</summary>
+    public CatalogueNames Names { get; init; } = CatalogueNames.None;
+}
 
 /// <summary>One site of a drill-down with its own figures.</summary>
-public sealed record SiteFigures(Guid Id, string Name, Region Region, string VenueTypeKey, string Tier, ComplianceFigures Figures);
+public sealed record SiteFigures(Guid Id, string Name, string Region, string VenueTypeKey, string Tier, ComplianceFigures Figures);
 
 /// <summary>How many assessed threats have a rating (View 0 inherent, 1 residual) at a likelihood and an impact.</summary>
 public sealed record RiskCount(int View, int Likelihood, int Impact, int Count);
@@ -81,7 +85,10 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         }
         var versions = await db.MethodologyVersions.Where(v => v.Status != MethodologyVersionStatus.Draft)
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).ToListAsync(ct);
-        return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList());
+        return new DashboardChoices(catalogues.VenueTypes, catalogues.Tiers, versions.Select(v => (v.Id, v.Number)).ToList())
+        {
+            Names = await MethodologyNames.PublishedAsync(db, cache, ct),
+        };
     }
 
     private static async ValueTask<VersionCatalogues> LoadCataloguesAsync(SoftTargetsDbContext db, Guid id, CancellationToken ct)
@@ -180,7 +187,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
             WHERE "Month" >= {0} AND ({1}::text IS NULL OR "Region" = {1}) AND ({2}::text IS NULL OR "VenueTypeKey" = {2})
               AND ({3}::text IS NULL OR "Tier" = {3}) AND ({4}::uuid IS NULL OR "MethodologyVersionId" = {4})
             GROUP BY "Month" ORDER BY "Month"
-            """, from, filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId);
+            """, from, filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId);
         var rows = await db.Database.SqlQuery<MonthRow>(sql).ToListAsync(ct);
         return rows.Select(r => new MonthFigures(r.Month, r.ToFigures())).ToList();
     }
@@ -254,7 +261,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     /// <summary>The sites of the filter with their counts (from "SiteCompliance", see the SiteCompliance migration) as "site", then <paramref name="select"/>.</summary>
     internal static FormattableString Statement(DashboardFilter filter, DateOnly today, string select, params object?[] selectArguments)
     {
-        object?[] arguments = [filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1)];
+        object?[] arguments = [filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1)];
         // The select's own placeholders ({0}, {1}, ...) follow the filter's six.
         var shifted = System.Text.RegularExpressions.Regex.Replace(select, @"\{(\d+)\}", m => "{" + (int.Parse(m.Groups[1].Value) + arguments.Length) + "}");
         // The sites' counts kept as of today are read as they are; a site's kept as of an earlier day
@@ -313,7 +320,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         int SitesWithCurrentPlan, long CountedWeight, long ImplementedWeight, int EssentialCounted, int EssentialImplemented, int SetAside,
         int OverdueMeasures, int OverdueReviews, int OpenFindings, int OverdueFindings, int DrillsLast12Months, int SitesDrilledLast12Months)
     {
-        public SiteFigures ToSiteFigures() => new(Id, Name, Enum.Parse<Region>(Region), VenueTypeKey, Tier, ToFigures());
+        public SiteFigures ToSiteFigures() => new(Id, Name, Region, VenueTypeKey, Tier, ToFigures());
 
         public ComplianceFigures ToFigures() => new FigureRow(0, null, Sites, SitesWithPlan, SitesWithCurrentPlan, CountedWeight, ImplementedWeight,
             EssentialCounted, EssentialImplemented, SetAside, OverdueMeasures, OverdueReviews, OpenFindings, OverdueFindings, DrillsLast12Months,

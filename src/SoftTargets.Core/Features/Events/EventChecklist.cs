@@ -21,6 +21,9 @@ public sealed record EventChecklist(
     /// <summary>The items to check off for the event: the tier first when it is raised, then each added measure.</summary>
     public int Items => (RaisesTier ? 1 : 0) + AddedMeasures.Count;
 
+    /// <summary>The methodology's names of its regions and measure categories.</summary>
+    public CatalogueNames Names { get; init; } = CatalogueNames.None;
+
     /// <summary>Compares the venue's guideline with the event's; <paramref name="tiers"/> is the methodology's, highest first.</summary>
     public static EventChecklist Compare(Guideline venue, Guideline occasion, IReadOnlyList<TierRule> tiers)
     {

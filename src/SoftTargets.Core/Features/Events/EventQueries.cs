@@ -64,7 +64,7 @@ public sealed class EventQueries(IDbContextFactory<SoftTargetsDbContext> dbFacto
         var generator = new GuidelineGenerator(version.Content, version.Id.ToString());
         var snapshot = SiteSnapshot.Of(site);
         var checklist = EventChecklist.Compare(generator.Generate(snapshot), generator.Generate(snapshot with { Event = EventSnapshot.Of(siteEvent) }),
-            version.Content.Tiers);
+            version.Content.Tiers) with { Names = CatalogueNames.Of(version.Content) };
         return new EventDetails(Item(siteEvent), site.Name, actor.CanChangeSitesOf(site.OrganizationId), version.Number,
             version.Content.Attributes, checklist);
     }

@@ -12,7 +12,7 @@ public sealed record SiteSnapshot
 {
     public required string Name { get; init; }
     public string Address { get; init; } = "";
-    public Region Region { get; init; }
+    public string Region { get; init; } = "";
     public required string VenueTypeKey { get; init; }
     public int MaxOccupancy { get; init; }
     public int DailyVisitors { get; init; }

@@ -52,6 +52,13 @@ public static partial class MethodologyValidator
             }
         }
 
+        CheckNamedKeys(document.Regions, "regions", "region", "kraj", CheckText, Add);
+        CheckNamedKeys(document.MeasureCategories, "measureCategories", "measure category", "kategorie opatření", CheckText, Add);
+        if (document.Regions.Count == 0)
+            Add("$.regions", "Name at least one region: every site is in one of the methodology's regions.",
+                "Uveďte alespoň jeden kraj: každý objekt leží v jednom z krajů metodiky.");
+        var categoryKeys = document.MeasureCategories.Select(c => c.Key).ToList();
+
         var known = new Known(document);
         for (var i = 0; i < document.Roles.Count; i++)
         {
@@ -85,6 +92,7 @@ public static partial class MethodologyValidator
             var path = $"$.measures[{i}]";
             Unique(measure.Key, $"{path}.key");
             CheckReference(known.Roles, measure.Role, $"{path}.role", "role", "role", Add);
+            CheckCategory(categoryKeys, measure.Category, $"{path}.category", Add);
             if (measure.ReviewMonths is < 1 or > 60)
                 Add($"{path}.reviewMonths", "The review interval must be from 1 to 60 months.", "Interval revize musí být 1 až 60 měsíců.");
             CheckText(measure.Title, $"{path}.title", Add);
@@ -100,6 +108,7 @@ public static partial class MethodologyValidator
             var question = document.Questions[i];
             var path = $"$.questions[{i}]";
             Unique(question.Key, $"{path}.key");
+            CheckCategory(categoryKeys, question.Category, $"{path}.category", Add);
             CheckText(question.Text, $"{path}.text", Add);
             if (!question.Levels.Select(l => l.Level).Order().SequenceEqual([1, 2, 3, 4, 5]))
                 Add($"{path}.levels", "A question needs exactly five levels, numbered 1 (very low protection) to 5 (very high).",
@@ -276,6 +285,42 @@ public static partial class MethodologyValidator
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CatalogKey();
+
+    /// <summary>Region and measure category keys: a site stores its region in a column of 32 characters.</summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")]
+    private static partial Regex NamedKey();
+
+    public const int MaxNamedKeyLength = 32;
+
+    /// <summary>The regions and measure categories: unique keys of letters and digits (the keys stored before, e.g. <c>Praha</c>) with a name.</summary>
+    private static void CheckNamedKeys(IReadOnlyList<CatalogItem> items, string name, string en, string cs,
+        Action<LocalizedText?, string, Action<string, string, string>> checkText, Action<string, string, string> add)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"$.{name}[{i}]";
+            var key = items[i].Key ?? "";
+            if (!NamedKey().IsMatch(key) || key.Length > MaxNamedKeyLength)
+                add($"{path}.key", $"The {en} key '{key}' must be letters and digits (words may be joined by '-'), at most {MaxNamedKeyLength} characters, e.g. Praha.",
+                    $"Klíč ({cs}) '{key}' musí být písmena a číslice (slova lze spojit znakem '-'), nejvýše {MaxNamedKeyLength} znaků, např. Praha.");
+            else if (!seen.Add(key))
+                add($"{path}.key", $"The key '{key}' is used twice in {name}.", $"Klíč '{key}' je v {name} použit dvakrát.");
+            checkText(items[i].Name, $"{path}.name", add);
+            if (items[i].Required || items[i].RequiredWhen is not null)
+                add($"{path}.required", "Only roles can be required: remove 'required' and 'requiredWhen' here.",
+                    "Povinné mohou být jen role: odstraňte zde 'required' a 'requiredWhen'.");
+        }
+    }
+
+    private static void CheckCategory(IReadOnlyList<string> categories, string? category, string path, Action<string, string, string> add)
+    {
+        if (categories.Contains(category ?? "", StringComparer.Ordinal)) return;
+        var allowed = categories.Count == 0 ? "(none: add them under measureCategories)" : string.Join(", ", categories);
+        var allowedCs = categories.Count == 0 ? "(žádná: doplňte je do measureCategories)" : string.Join(", ", categories);
+        add(path, $"The category '{category}' is not one of the methodology's measure categories: use one of {allowed}.",
+            $"Kategorie '{category}' není mezi kategoriemi opatření metodiky: použijte jednu z {allowedCs}.");
+    }
 
     [GeneratedRegex("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
     private static partial Regex StableKey();

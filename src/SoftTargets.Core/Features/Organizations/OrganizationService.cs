@@ -3,11 +3,12 @@ using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Organizations;
 
-public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, Region Region, int Users, int Sites, uint Version);
+public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, string Region, int Users, int Sites, uint Version);
 
 /// <summary>Organisations are managed by administrators only.</summary>
 public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
@@ -22,18 +23,19 @@ public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> 
             .ToListAsync(ct);
     }
 
-    public async Task<Guid> CreateAsync(string name, OrganizationKind kind, Region region, CancellationToken ct = default)
+    public async Task<Guid> CreateAsync(string name, OrganizationKind kind, string region, CancellationToken ct = default)
     {
         await DemandAdministratorAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organization = new Organization(name, kind, region);
+        await EnsureKnownRegionAsync(db, organization.Region, ct);
         await EnsureUniqueNameAsync(db, organization.Name, null, ct);
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(ct);
         return organization.Id;
     }
 
-    public async Task<uint> UpdateAsync(Guid id, string name, Region region, uint expectedVersion, CancellationToken ct = default)
+    public async Task<uint> UpdateAsync(Guid id, string name, string region, uint expectedVersion, CancellationToken ct = default)
     {
         await DemandAdministratorAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -41,9 +43,21 @@ public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> 
         db.Entry(organization).Property(o => o.Version).OriginalValue = expectedVersion;
         organization.Rename(name);
         organization.MoveTo(region);
+        await EnsureKnownRegionAsync(db, organization.Region, ct);
         await EnsureUniqueNameAsync(db, organization.Name, id, ct);
         await db.SaveConcurrentlyAsync(ct);
         return organization.Version;
+    }
+
+    /// <summary>An organisation is in a region of a published methodology (any of them; none is checked before the first is published).</summary>
+    private static async Task EnsureKnownRegionAsync(SoftTargetsDbContext db, string region, CancellationToken ct)
+    {
+        var versionIds = (await db.PublishedChoicesAsync(ct)).Select(p => p.VersionId).ToList();
+        if (versionIds.Count == 0) return;
+        var contents = await db.MethodologyVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).Select(v => v.Content).ToListAsync(ct);
+        var keys = contents.SelectMany(c => c.Regions).Select(r => r.Key).Distinct().ToList();
+        if (!keys.Contains(region, StringComparer.Ordinal))
+            throw ValidationFailedException.For(nameof(Organization.Region), $"'{region}' is not a region of a published methodology: use one of {string.Join(", ", keys)}.");
     }
 
     public async Task DeleteAsync(Guid id, uint expectedVersion, CancellationToken ct = default)

@@ -20,11 +20,18 @@ public sealed record PlanRevisionView(
     int Revision, Guid MethodologyVersionId, LocalizedText MethodologyTitle, int MethodologyVersion,
     string Tier, LocalizedText TierName, LocalizedText TierReason, DateTimeOffset GeneratedAt, string GeneratedBy,
     IReadOnlyList<GuidelineGap> Gaps, IReadOnlyList<PlanMeasureView> Measures,
-    IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases, LocalizedText? OutOfScope = null);
+    IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases, LocalizedText? OutOfScope = null)
+{
+    /// <summary>The methodology's measure categories in its order, for grouping the measures; each measure names its own.</summary>
+    public IReadOnlyList<CatalogItem> MeasureCategories { get; init; } = [];
+}
 
-/// <summary>An applicable measure with its tracked state (null only if the state was never created) and whether it is late.</summary>
-public sealed record PlanMeasureView(string Key, LocalizedText Title, MeasureCategory Category, MeasurePriority Priority,
-    string Role, LocalizedText RoleName, LocalizedText Reason, TrackedState? Tracked, bool IsOverdue, bool IsReviewOverdue);
+/// <summary>
+/// An applicable measure with its tracked state (null only if the state was never created) and whether it is late;
+/// <see cref="CategoryName"/> is its category as the methodology names it.
+/// </summary>
+public sealed record PlanMeasureView(string Key, LocalizedText Title, string Category, MeasurePriority Priority,
+    string Role, LocalizedText RoleName, LocalizedText Reason, TrackedState? Tracked, bool IsOverdue, bool IsReviewOverdue, LocalizedText CategoryName);
 
 public sealed record TrackedState(Guid Id, MeasureStatus Status, string Justification, string Owner, DateOnly? DueDate,
     int ReviewMonths, DateOnly? NextReview, uint Version, IReadOnlyList<EvidenceView> Evidence);
@@ -32,7 +39,7 @@ public sealed record TrackedState(Guid Id, MeasureStatus Status, string Justific
 /// <summary>An evidence file's facts, never its content.</summary>
 public sealed record EvidenceView(Guid Id, string FileName, long Size, string Sha256, DateOnly EffectiveDate, DateTimeOffset UploadedAt, string UploadedBy);
 
-public sealed record ExcludedMeasureView(string Key, LocalizedText Title, MeasureCategory Category, LocalizedText Reason);
+public sealed record ExcludedMeasureView(string Key, LocalizedText Title, string Category, LocalizedText Reason, LocalizedText CategoryName);
 
 /// <summary>The steps of every playbook of the plan that belong to one incident phase.</summary>
 public sealed record PhaseView(IncidentPhase Phase, IReadOnlyList<PhaseStepView> Steps);
@@ -83,14 +90,18 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             var state = tracked.GetValueOrDefault(m.Key);
             return new PlanMeasureView(m.Key, m.Title, m.Category, m.Priority, m.Role, RoleName(methodology.Roles, document, m.Role), m.Reason, state,
                 state is not null && MeasureDeadlines.IsOverdue(state.Status, state.DueDate, today),
-                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today));
+                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today), methodology.Names.Category(m.Category));
         }).ToList();
-        var excluded = document.Measures.Where(m => withExcluded && !m.Applies).Select(m => new ExcludedMeasureView(m.Key, m.Title, m.Category, m.Reason)).ToList();
+        var excluded = document.Measures.Where(m => withExcluded && !m.Applies)
+            .Select(m => new ExcludedMeasureView(m.Key, m.Title, m.Category, m.Reason, methodology.Names.Category(m.Category))).ToList();
 
         return view with
         {
             Plan = new PlanRevisionView(plan.Revision, plan.MethodologyVersionId, methodology.Title, methodology.Number,
-                plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope),
+                plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope)
+            {
+                MeasureCategories = methodology.Names.MeasureCategories,
+            },
         };
     }
 
@@ -115,6 +126,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             tracked.Select(m => new TrackedMeasure(m.MeasureKey, m.Status.ToString(), m.Owner, m.DueDate, m.NextReview, m.Evidence)).ToList(),
             methodology.Roles)
         {
+            Names = methodology.Names,
             VenueTypeNames = methodology.VenueTypes,
         };
     }
@@ -141,7 +153,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return content?.Measures.ToDictionary(m => m.Key, m => m.Title, StringComparer.Ordinal) ?? new Dictionary<string, LocalizedText>();
     }
 
-    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles)
+    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles, CatalogueNames Names)
     {
         public IReadOnlyDictionary<string, LocalizedText> VenueTypes { get; init; } = new Dictionary<string, LocalizedText>();
     }
@@ -152,7 +164,8 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
                              join m in db.Methodologies on v.MethodologyId equals m.Id
                              where v.Id == versionId
                              select new { m.Code, m.Name, v.Number, v.Content }).SingleAsync(ct);
-        return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name))
+        return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name),
+            CatalogueNames.Of(version.Content))
         {
             VenueTypes = version.Content.VenueTypes.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal),
         };

@@ -139,7 +139,7 @@ public sealed class ReadinessDashboard(IDbContextFactory<SoftTargetsDbContext> d
             WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL AND r."HeldOn" > {5} AND r."HeldOn" <= {4}
         """ + (filter == new DashboardFilter() ? ")" : """
               AND r."SiteId" IN (SELECT site."Id" FROM site))
-        """) + select, filter.Region?.ToString(), filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1));
+        """) + select, filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1));
 
     internal sealed record CoverageRow(int Grouping, string? Key, int Sites, int Drilled, int Evacuation, int Invacuation, int Lockdown, int Communication, int AllFour);
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using SoftTargets.Core.Domain.Organizations;
+using System.Runtime.CompilerServices;
+using SoftTargets.Core.Domain.Methodology;
 
 namespace SoftTargets.Core.Features.Sites;
 
@@ -33,36 +34,21 @@ internal static partial class SiteCsvFormat
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Column.Name, Column.Address, Column.Region, Column.VenueType, Column.MaxOccupancy];
 
-    /// <summary>The official Czech name of each region and its short form.</summary>
-    public static readonly IReadOnlyDictionary<Region, (string Official, string Short)> RegionNames = new Dictionary<Region, (string, string)>
-    {
-        [Region.Praha] = ("Hlavní město Praha", "Praha"),
-        [Region.Stredocesky] = ("Středočeský kraj", "Středočeský"),
-        [Region.Jihocesky] = ("Jihočeský kraj", "Jihočeský"),
-        [Region.Plzensky] = ("Plzeňský kraj", "Plzeňský"),
-        [Region.Karlovarsky] = ("Karlovarský kraj", "Karlovarský"),
-        [Region.Ustecky] = ("Ústecký kraj", "Ústecký"),
-        [Region.Liberecky] = ("Liberecký kraj", "Liberecký"),
-        [Region.Kralovehradecky] = ("Královéhradecký kraj", "Královéhradecký"),
-        [Region.Pardubicky] = ("Pardubický kraj", "Pardubický"),
-        [Region.Vysocina] = ("Kraj Vysočina", "Vysočina"),
-        [Region.Jihomoravsky] = ("Jihomoravský kraj", "Jihomoravský"),
-        [Region.Olomoucky] = ("Olomoucký kraj", "Olomoucký"),
-        [Region.Zlinsky] = ("Zlínský kraj", "Zlínský"),
-        [Region.Moravskoslezsky] = ("Moravskoslezský kraj", "Moravskoslezský"),
-    };
-
-    /// <summary>Every accepted spelling, folded: the enum name and both Czech names, without diacritics and case.</summary>
-    private static readonly Dictionary<string, Region> RegionsByFoldedName = RegionNames
-        .SelectMany(r => new[] { r.Key.ToString(), r.Value.Official, r.Value.Short }.Select(name => (Name: Fold(name), Region: r.Key)))
-        .DistinctBy(r => r.Name)
-        .ToDictionary(r => r.Name, r => r.Region);
+    private static readonly ConditionalWeakTable<IReadOnlyList<CatalogItem>, Dictionary<string, string>> RegionsByFoldedName = [];
 
     /// <summary>
-    /// Reads a region written as the enum name (Jihomoravsky) or the Czech name, official or short
-    /// (Jihomoravský kraj, Jihomoravský); case, diacritics and repeated spaces do not matter.
+    /// Reads a region of the methodology written as its key (Jihomoravsky, Scotland) or either of its names
+    /// (Jihomoravský kraj, South Moravian); case, diacritics and repeated spaces do not matter.
     /// </summary>
-    public static bool TryParseRegion(string text, out Region region) => RegionsByFoldedName.TryGetValue(Fold(text), out region);
+    public static bool TryParseRegion(string text, IReadOnlyList<CatalogItem> regions, out string region)
+    {
+        var byName = RegionsByFoldedName.GetValue(regions, static items => items
+            .SelectMany(r => new[] { r.Key, r.Name.En, r.Name.Cs }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(name => (Name: Fold(name), r.Key)))
+            .DistinctBy(r => r.Name)
+            .ToDictionary(r => r.Name, r => r.Key));
+        region = byName.GetValueOrDefault(Fold(text)) ?? "";
+        return region.Length > 0;
+    }
 
     /// <summary>
     /// Reads a whole number, optionally negative, with spaces (also no-break spaces) as thousands

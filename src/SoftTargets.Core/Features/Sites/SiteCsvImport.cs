@@ -50,7 +50,7 @@ public sealed class SiteCsvImport(IDbContextFactory<SoftTargetsDbContext> dbFact
         var catalogs = published.ToDictionary(p => p.Code, p => new SiteCatalog(
             contents[p.Id].VenueTypes.Select(v => v.Key).ToList(),
             contents[p.Id].Attributes.Select(a => a.Key).ToList(),
-            existingNames));
+            existingNames) { Regions = contents[p.Id].Regions });
 
         var rows = SiteCsvReader.Read(content.GetBuffer().AsMemory(0, (int)content.Length), catalogs, defaultCode);
         if (rows.Errors.Count > 0) return new(0, rows.Errors);

@@ -67,13 +67,13 @@ internal static class SiteCsvMessages
         $"the line has a different number of values ({values}) than the header has columns ({columns}); check for a missing or extra separator and put values that contain one in double quotes.",
         $"počet hodnot na řádku ({values}) neodpovídá počtu sloupců v záhlaví ({columns}); zkontrolujte, zda nechybí nebo nepřebývá oddělovač, a hodnoty, které ho obsahují, dejte do uvozovek.");
 
-    public static LocalizedText MissingRegion { get; } = new(
-        "enter the region: one of the 14 regions, e.g. Praha or Jihomoravsky.",
-        "zadejte kraj: jeden ze 14 krajů, např. Praha nebo Jihomoravský kraj.");
+    public static LocalizedText MissingRegion(IEnumerable<string> known) => new(
+        $"enter the region: one of the methodology's regions ({string.Join(", ", known)}), by its key or name.",
+        $"zadejte kraj: jeden z krajů metodiky ({string.Join(", ", known)}), klíčem nebo názvem.");
 
-    public static LocalizedText UnknownRegion(string text) => new(
-        $"the region '{text}' is not one of the 14 regions; use e.g. Praha or Jihomoravsky.",
-        $"kraj „{text}“ není žádný ze 14 krajů; použijte např. Praha nebo Jihomoravský kraj.");
+    public static LocalizedText UnknownRegion(string text, IEnumerable<string> known) => new(
+        $"the region '{text}' is not one of the methodology's regions; use one of: {string.Join(", ", known)} (or its name).",
+        $"kraj „{text}“ není mezi kraji metodiky; použijte jeden z těchto: {string.Join(", ", known)} (nebo jeho název).");
 
     public static LocalizedText UnknownMethodology(string text, IEnumerable<string> known) => new(
         $"the methodology '{text}' is not published; leave the column empty for the default methodology or use one of: {string.Join(", ", known)}.",

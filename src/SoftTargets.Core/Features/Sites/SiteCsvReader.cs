@@ -105,8 +105,14 @@ internal static class SiteCsvReader
         if (address.Length > MaxAddressLength) problems.Add(SiteCsvMessages.TooLong(Column.Address, MaxAddressLength));
 
         var regionText = Value(Column.Region);
-        if (!TryParseRegion(regionText, out var region))
-            problems.Add(regionText.Length == 0 ? SiteCsvMessages.MissingRegion : SiteCsvMessages.UnknownRegion(regionText));
+        // The row's methodology lists its regions; the key or either name reads as the key. Reported here, not again by the profile.
+        var region = regionText;
+        if (regionText.Length == 0) problems.Add(SiteCsvMessages.MissingRegion(catalog.RegionKeys));
+        else if (code is not null)
+        {
+            if (TryParseRegion(regionText, catalog.Regions, out var key)) region = key;
+            else problems.Add(SiteCsvMessages.UnknownRegion(regionText, catalog.RegionKeys));
+        }
 
         // A blank venue type is left to SiteProfile.Validate; an unknown one stays as written, so Validate does not report it again.
         var venueType = Value(Column.VenueType);
@@ -141,7 +147,7 @@ internal static class SiteCsvReader
         {
             Methodology = code ?? defaultCode,
         };
-        problems.AddRange(profile.Problems().Values.Select(SiteCsvMessages.Profile));
+        problems.AddRange(profile.Problems().Where(p => p.Key != nameof(SiteProfile.Region)).Select(p => SiteCsvMessages.Profile(p.Value)));
         return profile;
     }
 

@@ -10,8 +10,12 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Sites;
 
-public sealed record SiteListItem(Guid Id, string Name, string OrganizationName, Region Region, string VenueTypeKey,
-    LocalizedText? VenueType, int MaxOccupancy, DateTimeOffset UpdatedAt);
+public sealed record SiteListItem(Guid Id, string Name, string OrganizationName, string Region, string VenueTypeKey,
+    LocalizedText? VenueType, int MaxOccupancy, DateTimeOffset UpdatedAt)
+{
+    /// <summary>The region as the site's methodology names it.</summary>
+    public LocalizedText RegionName { get; init; } = new(Region, Region);
+}
 
 public sealed record SiteDetails(Guid Id, Guid OrganizationId, string OrganizationName, SiteProfile Profile, LocalizedText? VenueType,
     IReadOnlyList<ZoneView> Zones, IReadOnlyList<ContactView> Contacts, IReadOnlyList<ThreatView> Threats,
@@ -20,6 +24,9 @@ public sealed record SiteDetails(Guid Id, Guid OrganizationId, string Organizati
     /// <summary>The methodology the site follows; <see cref="SiteProfile.Methodology"/> holds its code.</summary>
     public Guid MethodologyId { get; init; }
     public LocalizedText? MethodologyName { get; init; }
+
+    /// <summary>The region as the site's methodology names it.</summary>
+    public LocalizedText RegionName { get; init; } = new(Profile.Region, Profile.Region);
 }
 
 /// <summary>
@@ -28,6 +35,9 @@ public sealed record SiteDetails(Guid Id, Guid OrganizationId, string Organizati
 /// </summary>
 public sealed record SiteCatalogues(IReadOnlyList<CatalogItem> VenueTypes, IReadOnlyList<CatalogItem> Attributes, IReadOnlyList<CatalogItem> Roles)
 {
+    /// <summary>The regions a site under this methodology can be in.</summary>
+    public IReadOnlyList<CatalogItem> Regions { get; init; } = [];
+
     public MethodologyChoice? Methodology { get; init; }
     public IReadOnlyList<MethodologyChoice> Methodologies { get; init; } = [];
 }
@@ -74,10 +84,15 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         // Each site's venue type is named by the methodology it follows.
         var methodologies = page.Select(r => r.MethodologyId).Distinct().ToList();
         var venueTypes = new Dictionary<Guid, IReadOnlyDictionary<string, LocalizedText>>();
+        var names = new Dictionary<Guid, CatalogueNames>();
         foreach (var methodologyId in methodologies)
-            venueTypes[methodologyId] = (await db.CurrentPublishedAsync(methodologyId, ct)).VenueTypeNames();
+        {
+            var published = await db.CurrentPublishedAsync(methodologyId, ct);
+            venueTypes[methodologyId] = published.VenueTypeNames();
+            names[methodologyId] = CatalogueNames.Of(published?.Content);
+        }
         var items = page.Select(r => new SiteListItem(r.Id, r.Name, r.Organization, r.Region, r.VenueTypeKey,
-            venueTypes[r.MethodologyId].GetValueOrDefault(r.VenueTypeKey), r.MaxOccupancy, r.UpdatedAt)).ToList();
+            venueTypes[r.MethodologyId].GetValueOrDefault(r.VenueTypeKey), r.MaxOccupancy, r.UpdatedAt) { RegionName = names[r.MethodologyId].Region(r.Region) }).ToList();
         return new PagedResult<SiteListItem>(items, total);
     }
 
@@ -97,7 +112,8 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             site.Zones.OrderBy(z => z.Name).Select(z => new ZoneView(z.Id, z.Name, z.Capacity, z.Entrances, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
             site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
             site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
-            site.Version, site.UpdatedAt, site.UpdatedBy) { MethodologyId = site.MethodologyId, MethodologyName = followed.Name };
+            site.Version, site.UpdatedAt, site.UpdatedBy)
+        { MethodologyId = site.MethodologyId, MethodologyName = followed.Name, RegionName = CatalogueNames.Of(methodology?.Content).Region(site.Region) };
     }
 
     /// <summary>
@@ -117,6 +133,7 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         {
             Methodology = chosen,
             Methodologies = published,
+            Regions = content?.Regions ?? [],
         };
     }
 

@@ -125,19 +125,22 @@ public sealed class SiteService(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
     /// <summary>What a site of the organisation is checked against: the newest published version of its methodology and the other sites' names.</summary>
     internal static async Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Guid organizationId, Guid? exceptSiteId, Guid methodologyId, CancellationToken ct,
-        string[]? keptVenueTypes = null, string[]? keptAttributes = null)
+        string[]? keptVenueTypes = null, string[]? keptAttributes = null, string? keptRegion = null)
     {
         var methodology = await db.CurrentPublishedAsync(methodologyId, ct);
         var names = await db.Sites.Where(s => s.OrganizationId == organizationId && (exceptSiteId == null || s.Id != exceptSiteId)).Select(s => s.Name).ToListAsync(ct);
         return new SiteCatalog(
             [.. (methodology?.Content.VenueTypes.Select(v => v.Key) ?? []).Concat(keptVenueTypes ?? [])],
             [.. (methodology?.Content.Attributes.Select(a => a.Key) ?? []).Concat(keptAttributes ?? [])],
-            names);
+            names) { Regions = WithKept(methodology?.Content.Regions ?? [], keptRegion) };
     }
 
-    /// <summary>For a change to a site: a venue type or attribute it already has stays allowed after the methodology drops it.</summary>
+    /// <summary>For a change to a site: a venue type, attribute or region it already has stays allowed after the methodology drops it.</summary>
     private static Task<SiteCatalog> CatalogAsync(SoftTargetsDbContext db, Site site, CancellationToken ct) =>
-        CatalogAsync(db, site.OrganizationId, site.Id, site.MethodologyId, ct, [site.VenueTypeKey], site.Attributes);
+        CatalogAsync(db, site.OrganizationId, site.Id, site.MethodologyId, ct, [site.VenueTypeKey], site.Attributes, site.Region);
+
+    private static IReadOnlyList<Domain.Methodology.CatalogItem> WithKept(IReadOnlyList<Domain.Methodology.CatalogItem> regions, string? kept) =>
+        kept is null || regions.Any(r => r.Key == kept) ? regions : [.. regions, new Domain.Methodology.CatalogItem(kept, new(kept, kept))];
 
     private static async Task<Site> LoadForChangeAsync(SoftTargetsDbContext db, Actor actor, Guid id, uint expectedVersion,
         Func<IQueryable<Site>, IQueryable<Site>> include, CancellationToken ct)

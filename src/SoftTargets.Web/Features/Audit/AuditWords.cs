@@ -65,7 +65,6 @@ public sealed class AuditWords(
             (_, "Priority") => (plans, "Priority_"),
             (nameof(Core.Domain.Compliance.Finding), "Status") => (findings, "Status_"),
             (_, "Severity") => (findings, "Severity_"),
-            (_, "Region") => (strings, "Region_"),
             (nameof(Core.Domain.Organizations.Organization), "Kind") => (strings, "OrganizationKind_"),
             (nameof(Core.Domain.Methodology.MethodologyVersion), "Status") => (strings, "MethodologyStatus_"),
             (nameof(Core.Domain.Readiness.PlaybookRun), "Kind") => (readiness, "Kind_"),

@@ -1,4 +1,3 @@
-using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Features.Dashboards;
 
 namespace SoftTargets.Web.Features.Dashboards;
@@ -7,7 +6,7 @@ namespace SoftTargets.Web.Features.Dashboards;
 public static class DashboardQuery
 {
     public static DashboardFilter Filter(string? region, string? venueType, string? tier, Guid? version) => new(
-        Enum.TryParse<Region>(region, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null,
+        string.IsNullOrWhiteSpace(region) || region.Trim().Length > 32 ? null : region.Trim(),
         string.IsNullOrWhiteSpace(venueType) ? null : venueType,
         string.IsNullOrWhiteSpace(tier) ? null : tier,
         version);
@@ -15,7 +14,7 @@ public static class DashboardQuery
     public static string String(DashboardFilter filter)
     {
         var parts = new List<string>();
-        if (filter.Region is { } region) parts.Add($"region={region}");
+        if (filter.Region is { } region) parts.Add($"region={Uri.EscapeDataString(region)}");
         if (filter.VenueTypeKey is { } venueType) parts.Add($"venueType={Uri.EscapeDataString(venueType)}");
         if (filter.Tier is { } tier) parts.Add($"tier={Uri.EscapeDataString(tier)}");
         if (filter.MethodologyVersionId is { } version) parts.Add($"version={version}");

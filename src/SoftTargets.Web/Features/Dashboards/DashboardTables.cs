@@ -51,7 +51,7 @@ public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLo
         [strings["Sites_Name"], strings["Sites_Region"], strings["Sites_VenueType"], words["Column_Tier"], .. FigureHeaders().Skip(3)];
 
     private IReadOnlyList<object?> SiteRow(SiteFigures s, DashboardChoices choices) =>
-        [s.Name, strings[$"Region_{s.Region}"].Value, Label(Breakdown.VenueType, s.VenueTypeKey, choices), Label(Breakdown.Tier, s.Tier, choices), .. Cells(s.Figures).Skip(3)];
+        [s.Name, choices.Names.Region(s.Region).ToString(), Label(Breakdown.VenueType, s.VenueTypeKey, choices), Label(Breakdown.Tier, s.Tier, choices), .. Cells(s.Figures).Skip(3)];
 
     /// <summary>The risk heat map as rows: each view, likelihood and impact with its count of threat assessments.</summary>
     public Table Risk(RiskLandscape landscape) =>
@@ -81,7 +81,7 @@ public sealed class DashboardTables(IStringLocalizer<Strings> strings, IStringLo
 
     public string Label(Breakdown breakdown, string key, DashboardChoices choices) => breakdown switch
     {
-        Breakdown.Region => Enum.TryParse<Region>(key, out var region) ? strings[$"Region_{region}"] : key,
+        Breakdown.Region => choices.Names.Region(key).ToString(),
         Breakdown.VenueType => choices.VenueTypes.FirstOrDefault(v => v.Key == key)?.Name.ToString() ?? key,
         Breakdown.Tier when key.Length == 0 => words["NoPlan"],
         Breakdown.Tier => choices.Tiers.FirstOrDefault(t => t.Key == key)?.Name.ToString() ?? key,

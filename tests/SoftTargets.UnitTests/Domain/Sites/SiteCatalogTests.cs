@@ -1,14 +1,17 @@
-using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Sites;
 
 namespace SoftTargets.UnitTests.Domain.Sites;
 
 public sealed class SiteCatalogTests
 {
-    private static readonly SiteCatalog Catalog = new(["stadium", "school"], ["outdoor-queues", "children-present"], ["Slezská aréna"]);
+    private static readonly SiteCatalog Catalog = new(["stadium", "school"], ["outdoor-queues", "children-present"], ["Slezská aréna"])
+    {
+        Regions = [new("Praha", new("Prague", "Hlavní město Praha")), new("Jihomoravsky", new("South Moravian", "Jihomoravský kraj"))],
+    };
 
     private static SiteProfile Profile(string name = "Nová hala", string venueType = "stadium", params string[] attributes) =>
-        new(name, "Main 1", Region.Praha, venueType, 100, 10, "", attributes);
+        new(name, "Main 1", "Praha", venueType, 100, 10, "", attributes);
 
     [Fact]
     public void A_profile_of_known_keys_and_a_new_name_has_no_problems() =>
@@ -40,7 +43,7 @@ public sealed class SiteCatalogTests
     [Fact]
     public void A_nul_byte_is_refused_in_every_text_field()
     {
-        var problems = new SiteProfile("A\0", "B\0", Region.Praha, "stadium", 1, 1, "C\0", ["outdoor-queues\0"]).Problems();
+        var problems = new SiteProfile("A\0", "B\0", "Praha", "stadium", 1, 1, "C\0", ["outdoor-queues\0"]).Problems();
 
         Assert.Equal(SiteMessages.ControlCharacters, problems[nameof(SiteProfile.Name)]);
         Assert.Equal(SiteMessages.ControlCharacters, problems[nameof(SiteProfile.Address)]);
@@ -50,9 +53,22 @@ public sealed class SiteCatalogTests
 
     [Fact]
     public void Line_breaks_in_opening_hours_are_fine() =>
-        Assert.Empty(new SiteProfile("A", "B", Region.Praha, "stadium", 1, 1, "Mo–Fr 8–16\nSa 9–12", []).Problems());
+        Assert.Empty(new SiteProfile("A", "B", "Praha", "stadium", 1, 1, "Mo–Fr 8–16\nSa 9–12", []).Problems());
 
     [Fact]
-    public void An_unknown_region_number_is_refused() =>
-        Assert.Equal(SiteMessages.RegionRequired, (Profile() with { Region = (Region)99 }).Problems()[nameof(SiteProfile.Region)]);
+    public void An_empty_region_is_refused() =>
+        Assert.Equal(SiteMessages.RegionRequired, (Profile() with { Region = "" }).Problems()[nameof(SiteProfile.Region)]);
+
+    [Fact]
+    public void A_region_of_another_methodology_is_refused_with_the_allowed_keys()
+    {
+        var problem = Catalog.Problems(Profile() with { Region = "Scotland" })[nameof(SiteProfile.Region)];
+        Assert.Contains("'Scotland' is not a region of the site's methodology", problem.En, StringComparison.Ordinal);
+        Assert.Contains("Praha, Jihomoravsky", problem.En, StringComparison.Ordinal);
+        Assert.Contains("Praha, Jihomoravsky", problem.Cs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_region_of_the_methodology_is_accepted() =>
+        Assert.False(Catalog.Problems(Profile() with { Region = "Jihomoravsky" }).ContainsKey(nameof(SiteProfile.Region)));
 }

@@ -114,7 +114,7 @@ public class ThreatSuggestionTests
     private static MeasureTemplate Measure(string key, Condition? appliesWhen) => new()
     {
         Key = key,
-        Category = MeasureCategory.Response,
+        Category = "Response",
         Priority = MeasurePriority.Recommended,
         Role = "security-lead",
         Title = new($"Title {key}", $"Název {key}"),

@@ -43,7 +43,7 @@ public class GuidelineMeasureTests
     {
         var measure = SmallGenerator.Generate(FullSite).Measures[0];
 
-        Assert.Equal(("GOV-01", true, MeasureCategory.Governance, MeasurePriority.Essential, "security-lead", 12),
+        Assert.Equal(("GOV-01", true, "Governance", MeasurePriority.Essential, "security-lead", 12),
             (measure.Key, measure.Applies, measure.Category, measure.Priority, measure.Role, measure.ReviewMonths));
         Assert.Equal(Small.Measures[0].Title, measure.Title);
         Assert.Equal("Applies to every site.", measure.Reason.En);

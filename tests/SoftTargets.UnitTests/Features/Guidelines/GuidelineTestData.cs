@@ -27,6 +27,12 @@ internal static class GuidelineTestData
             new("school", new("School", "Škola")),
             new("place-of-worship", new("Place of worship", "Místo bohoslužby")),
         ],
+        Regions = [new("Praha", new("Prague", "Hlavní město Praha")), new("Moravskoslezsky", new("Moravian-Silesian", "Moravskoslezský kraj"))],
+        MeasureCategories =
+        [
+            new("Governance", new("Governance", "Řízení")), new("Detection", new("Detection", "Detekce")),
+            new("AccessControl", new("Access control and delay", "Kontrola vstupu a zdržení")), new("Response", new("Response", "Reakce")),
+        ],
         ThreatTypes =
         [
             new("firearms", new("Firearms attack", "Útok střelnou zbraní")),
@@ -119,7 +125,7 @@ internal static class GuidelineTestData
     {
         Name = "Riverside Arena",
         Address = "Nábřeží 1, Praha",
-        Region = Region.Praha,
+        Region = "Praha",
         VenueTypeKey = "stadium",
         MaxOccupancy = 1200,
         DailyVisitors = 3000,
@@ -147,7 +153,7 @@ internal static class GuidelineTestData
     private static MeasureTemplate Measure(string key, Condition? appliesWhen) => new()
     {
         Key = key,
-        Category = MeasureCategory.Governance,
+        Category = "Governance",
         Priority = MeasurePriority.Essential,
         Role = "security-lead",
         ReviewMonths = 12,

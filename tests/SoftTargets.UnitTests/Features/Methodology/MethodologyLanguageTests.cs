@@ -16,9 +16,11 @@ public sealed class MethodologyLanguageTests
         Roles = [new CatalogItem("lead", text("Lead"))],
         VenueTypes = [new CatalogItem("hall", text("Hall"))],
         ThreatTypes = [new CatalogItem("fire", text("Fire"))],
+        Regions = [new CatalogItem("north", text("North"))],
+        MeasureCategories = [new CatalogItem("governance", text("Governance"))],
         Measures =
         [
-            new MeasureTemplate { Key = "GOV-01", Role = "lead", Title = text("Plan"), Guidance = text("Write it."), Evidence = text("The plan") },
+            new MeasureTemplate { Key = "GOV-01", Category = "governance", Role = "lead", Title = text("Plan"), Guidance = text("Write it."), Evidence = text("The plan") },
         ],
         Playbooks =
         [
@@ -95,6 +97,8 @@ public sealed class MethodologyLanguageTests
             languages: [en]
             roles: [ { key: lead, name: { en: "Lead" } } ]
             venueTypes: [ { key: hall, name: { en: "Hall" } } ]
+            regions: [ { key: North, name: { en: "North" } } ]
+            measureCategories: [ { key: governance, name: { en: "Governance" } } ]
             measures:
               - { key: GOV-01, category: governance, priority: essential, role: lead, title: { en: "Plan" }, guidance: { en: "Write it." }, evidence: { en: "The plan" } }
             """;

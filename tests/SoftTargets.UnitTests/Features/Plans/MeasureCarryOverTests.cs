@@ -8,7 +8,7 @@ namespace SoftTargets.UnitTests.Features.Plans;
 public class MeasureCarryOverTests
 {
     private static GuidelineMeasure Measure(string key, bool applies, MeasurePriority priority = MeasurePriority.Essential) =>
-        new(key, applies, new LocalizedText("", ""), MeasureCategory.Governance, priority, "security-lead", 12, new LocalizedText(key, key));
+        new(key, applies, new LocalizedText("", ""), "Governance", priority, "security-lead", 12, new LocalizedText(key, key));
 
     [Fact]
     public void Newly_applicable_measures_are_added_and_unchanged_ones_left_alone()

@@ -1,5 +1,5 @@
 using System.Text;
-using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Sites;
 
@@ -10,39 +10,48 @@ public class SiteCsvParsingTests
     private const string Header = "name;address;region;venueType;maxOccupancy;dailyVisitors;openingHours;attributes\n";
 
     private static readonly SiteCatalog Catalog = new(
-        ["stadium", "school", "concert-hall"], ["outdoor-queues", "children-present", "alcohol-served"], ["Slezská aréna"]);
+        ["stadium", "school", "concert-hall"], ["outdoor-queues", "children-present", "alcohol-served"], ["Slezská aréna"])
+    { Regions = LegacyCatalogues.Regions };
 
     [Theory]
-    [InlineData("Praha", Region.Praha)]
-    [InlineData("Hlavní město Praha", Region.Praha)]
-    [InlineData("hlavni mesto praha", Region.Praha)]
-    [InlineData("Středočeský kraj", Region.Stredocesky)]
-    [InlineData("Středočeský", Region.Stredocesky)]
-    [InlineData("JIHOMORAVSKY", Region.Jihomoravsky)]
-    [InlineData("jihomoravský KRAJ", Region.Jihomoravsky)]
-    [InlineData("Kraj Vysočina", Region.Vysocina)]
-    [InlineData("Vysočina", Region.Vysocina)]
-    [InlineData("  Zlínský   kraj ", Region.Zlinsky)]
-    [InlineData("Ústecký kraj", Region.Ustecky)]
-    [InlineData("Královéhradecký", Region.Kralovehradecky)]
-    public void A_region_is_read_from_its_enum_or_czech_name(string text, Region expected)
+    [InlineData("Praha", "Praha")]
+    [InlineData("Hlavní město Praha", "Praha")]
+    [InlineData("hlavni mesto praha", "Praha")]
+    [InlineData("Středočeský kraj", "Stredocesky")]
+    [InlineData("Středočeský", "Stredocesky")]
+    [InlineData("JIHOMORAVSKY", "Jihomoravsky")]
+    [InlineData("jihomoravský KRAJ", "Jihomoravsky")]
+    [InlineData("Kraj Vysočina", "Vysocina")]
+    [InlineData("Vysočina", "Vysocina")]
+    [InlineData("  Zlínský   kraj ", "Zlinsky")]
+    [InlineData("Ústecký kraj", "Ustecky")]
+    [InlineData("Královéhradecký", "Kralovehradecky")]
+    public void A_region_is_read_from_its_key_or_either_name(string text, string expected)
     {
-        Assert.True(SiteCsvFormat.TryParseRegion(text, out var region));
+        Assert.True(SiteCsvFormat.TryParseRegion(text, LegacyCatalogues.Regions, out var region));
         Assert.Equal(expected, region);
     }
 
     [Fact]
-    public void Every_region_is_read_from_its_enum_name_and_both_czech_names()
+    public void Every_region_is_read_from_its_key_and_both_names()
     {
-        foreach (var region in Enum.GetValues<Region>())
+        foreach (var region in LegacyCatalogues.Regions)
         {
-            var (official, shortName) = SiteCsvFormat.RegionNames[region];
-            foreach (var text in new[] { region.ToString(), official, shortName })
+            foreach (var text in new[] { region.Key, region.Name.En, region.Name.Cs })
             {
-                Assert.True(SiteCsvFormat.TryParseRegion(text, out var read), text);
-                Assert.Equal(region, read);
+                Assert.True(SiteCsvFormat.TryParseRegion(text, LegacyCatalogues.Regions, out var read), text);
+                Assert.Equal(region.Key, read);
             }
         }
+    }
+
+    [Fact]
+    public void A_region_is_read_from_the_methodologys_own_catalogue()
+    {
+        IReadOnlyList<Core.Domain.Methodology.CatalogItem> uk = [new("Scotland", new("Scotland", "")), new("NorthernIreland", new("Northern Ireland", ""))];
+        Assert.True(SiteCsvFormat.TryParseRegion("northern ireland", uk, out var read));
+        Assert.Equal("NorthernIreland", read);
+        Assert.False(SiteCsvFormat.TryParseRegion("Praha", uk, out _));
     }
 
     [Theory]
@@ -51,7 +60,7 @@ public class SiteCsvParsingTests
     [InlineData("")]
     [InlineData("kraj")]
     public void An_unknown_region_is_not_read(string text) =>
-        Assert.False(SiteCsvFormat.TryParseRegion(text, out _));
+        Assert.False(SiteCsvFormat.TryParseRegion(text, LegacyCatalogues.Regions, out _));
 
     [Theory]
     [InlineData("1200", 1200)]
@@ -105,10 +114,10 @@ public class SiteCsvParsingTests
         Assert.Empty(rows.Errors);
         Assert.Equal(2, rows.Sites.Count);
         var arena = rows.Sites[0];
-        Assert.Equal(("Aréna Brno", "Křížkovského 12, Brno", Region.Jihomoravsky, "stadium", 12_000, 4_500, "Po–Ne 8–22"),
+        Assert.Equal(("Aréna Brno", "Křížkovského 12, Brno", "Jihomoravsky", "stadium", 12_000, 4_500, "Po–Ne 8–22"),
             (arena.Name, arena.Address, arena.Region, arena.VenueTypeKey, arena.MaxOccupancy, arena.DailyVisitors, arena.OpeningHours));
         Assert.Equal(["outdoor-queues", "alcohol-served"], arena.Attributes);
-        Assert.Equal((Region.Vysocina, 0, "", 0), (rows.Sites[1].Region, rows.Sites[1].DailyVisitors, rows.Sites[1].OpeningHours, rows.Sites[1].Attributes.Count));
+        Assert.Equal(("Vysocina", 0, "", 0), (rows.Sites[1].Region, rows.Sites[1].DailyVisitors, rows.Sites[1].OpeningHours, rows.Sites[1].Attributes.Count));
     }
 
     [Fact]
@@ -133,8 +142,8 @@ public class SiteCsvParsingTests
         var error = Assert.Single(Read(csv).Errors);
 
         Assert.Equal(6, error.Line);
-        Assert.Equal("Line 6: the region 'Bavaria' is not one of the 14 regions; use e.g. Praha or Jihomoravsky.", error.Message.En);
-        Assert.Equal("Řádek 6: kraj „Bavaria“ není žádný ze 14 krajů; použijte např. Praha nebo Jihomoravský kraj.", error.Message.Cs);
+        Assert.StartsWith("Line 6: the region 'Bavaria' is not one of the methodology's regions; use one of: Praha, Stredocesky,", error.Message.En, StringComparison.Ordinal);
+        Assert.StartsWith("Řádek 6: kraj „Bavaria“ není mezi kraji metodiky; použijte jeden z těchto: Praha, Stredocesky,", error.Message.Cs, StringComparison.Ordinal);
     }
 
     [Fact]

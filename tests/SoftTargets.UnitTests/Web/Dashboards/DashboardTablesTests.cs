@@ -12,7 +12,10 @@ namespace SoftTargets.UnitTests.Web.Dashboards;
 public sealed class DashboardTablesTests : IDisposable
 {
     private static readonly DashboardChoices Choices = new(
-        [new CatalogItem("stadium", new("Stadium", "Stadion"))], [new CatalogItem("standard", new("Standard", "Standardní"))], []);
+        [new CatalogItem("stadium", new("Stadium", "Stadion"))], [new CatalogItem("standard", new("Standard", "Standardní"))], [])
+    {
+        Names = CatalogueNames.Of(new MethodologyDocument { Regions = [new("Moravskoslezsky", new("Moravian-Silesian", "Moravskoslezský kraj"))] }),
+    };
 
     private readonly CultureInfo previous = CultureInfo.CurrentUICulture;
     private readonly ServiceProvider services;
@@ -69,9 +72,9 @@ public sealed class DashboardTablesTests : IDisposable
     {
         var sites = new[]
         {
-            new SiteFigures(Guid.NewGuid(), "Slezská aréna", Region.Moravskoslezsky, "stadium", "standard",
+            new SiteFigures(Guid.NewGuid(), "Slezská aréna", "Moravskoslezsky", "stadium", "standard",
                 new ComplianceFigures { Sites = 1, SitesWithPlan = 1, CountedWeight = 4, ImplementedWeight = 1, OverdueMeasures = 2 }),
-            new SiteFigures(Guid.NewGuid(), "Sklad", Region.Praha, "warehouse", "", new ComplianceFigures { Sites = 1 }),
+            new SiteFigures(Guid.NewGuid(), "Sklad", "Praha", "warehouse", "", new ComplianceFigures { Sites = 1 }),
         };
 
         var table = tables.Sites(sites, Choices);

@@ -21,6 +21,8 @@ public static class MethodologyDiff
         CompareCatalogue(entries, "venueTypes", older.VenueTypes, newer.VenueTypes);
         CompareCatalogue(entries, "threatTypes", older.ThreatTypes, newer.ThreatTypes);
         CompareCatalogue(entries, "attributes", older.Attributes, newer.Attributes);
+        CompareCatalogue(entries, "regions", older.Regions, newer.Regions);
+        CompareCatalogue(entries, "measureCategories", older.MeasureCategories, newer.MeasureCategories);
 
         var movedTiers = MovedTiers(older.Tiers, newer.Tiers);
         CompareItems(entries, DiffArea.Tier, older.Tiers, newer.Tiers, t => t.Key, t => t.Name, (o, n) =>

@@ -18,23 +18,34 @@ public sealed record LibraryFile
     public IReadOnlyList<CatalogItem> VenueTypes { get; init; } = [];
     public IReadOnlyList<CatalogItem> ThreatTypes { get; init; } = [];
     public IReadOnlyList<CatalogItem> Attributes { get; init; } = [];
+    public IReadOnlyList<CatalogItem> Regions { get; init; } = [];
+    public IReadOnlyList<CatalogItem> MeasureCategories { get; init; } = [];
     public IReadOnlyList<TierRule> Tiers { get; init; } = [];
     public IReadOnlyList<MeasureTemplate> Measures { get; init; } = [];
     public IReadOnlyList<AssessmentQuestion> Questions { get; init; } = [];
     public IReadOnlyList<PlaybookTemplate> Playbooks { get; init; } = [];
     public MethodologyScope? Scope { get; init; }
 
+    /// <summary>The content; a measure's or question's category is written as its catalogue key however the file spells its case.</summary>
     public MethodologyDocument ToDocument() => new()
     {
         Title = Title, Languages = Languages, Roles = Roles, VenueTypes = VenueTypes, ThreatTypes = ThreatTypes, Attributes = Attributes,
-        Tiers = Tiers, Measures = Measures, Questions = Questions, Playbooks = Playbooks,
+        Regions = Regions, MeasureCategories = MeasureCategories,
+        Tiers = Tiers,
+        Measures = [.. Measures.Select(m => m with { Category = CategoryKey(m.Category) })],
+        Questions = [.. Questions.Select(q => q with { Category = CategoryKey(q.Category) })],
+        Playbooks = Playbooks,
         Scope = Scope,
     };
+
+    private string CategoryKey(string? category) =>
+        MeasureCategories.FirstOrDefault(c => string.Equals(c.Key, category, StringComparison.OrdinalIgnoreCase))?.Key ?? category ?? "";
 
     public static LibraryFile From(string code, int version, MethodologyDocument document) => new()
     {
         Methodology = code, Version = version, Title = document.Title, Languages = document.Languages, Roles = document.Roles, VenueTypes = document.VenueTypes,
-        ThreatTypes = document.ThreatTypes, Attributes = document.Attributes, Tiers = document.Tiers,
+        ThreatTypes = document.ThreatTypes, Attributes = document.Attributes, Regions = document.Regions, MeasureCategories = document.MeasureCategories,
+        Tiers = document.Tiers,
         Measures = document.Measures, Questions = document.Questions, Playbooks = document.Playbooks,
         Scope = document.Scope,
     };

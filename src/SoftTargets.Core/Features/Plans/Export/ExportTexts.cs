@@ -103,17 +103,6 @@ internal static class ExportTexts
         _ => new("P5 Return to routine", "P5 Návrat k běžnému provozu"),
     };
 
-    public static LocalizedText CategoryName(MeasureCategory category) => category switch
-    {
-        MeasureCategory.Governance => new("Governance", "Řízení"),
-        MeasureCategory.Detection => new("Detection", "Detekce"),
-        MeasureCategory.AccessControl => new("Access control and delay", "Kontrola vstupu a zdržení"),
-        MeasureCategory.Response => new("Response", "Reakce"),
-        MeasureCategory.Recovery => new("Recovery", "Obnova"),
-        MeasureCategory.Training => new("Training", "Výcvik"),
-        _ => new("Communication", "Komunikace"),
-    };
-
     public static LocalizedText PriorityName(MeasurePriority priority) => priority switch
     {
         MeasurePriority.Essential => new("Essential", "Nezbytné"),
@@ -138,24 +127,6 @@ internal static class ExportTexts
         "Implemented" => new("Implemented", "Zavedeno"),
         "NotApplicable" => new("Not applicable", "Neuplatňuje se"),
         _ => new(status, status),
-    };
-
-    public static LocalizedText RegionName(Region region) => region switch
-    {
-        Domain.Organizations.Region.Praha => new("Prague", "Hlavní město Praha"),
-        Domain.Organizations.Region.Stredocesky => new("Central Bohemian", "Středočeský kraj"),
-        Domain.Organizations.Region.Jihocesky => new("South Bohemian", "Jihočeský kraj"),
-        Domain.Organizations.Region.Plzensky => new("Plzeň", "Plzeňský kraj"),
-        Domain.Organizations.Region.Karlovarsky => new("Karlovy Vary", "Karlovarský kraj"),
-        Domain.Organizations.Region.Ustecky => new("Ústí nad Labem", "Ústecký kraj"),
-        Domain.Organizations.Region.Liberecky => new("Liberec", "Liberecký kraj"),
-        Domain.Organizations.Region.Kralovehradecky => new("Hradec Králové", "Královéhradecký kraj"),
-        Domain.Organizations.Region.Pardubicky => new("Pardubice", "Pardubický kraj"),
-        Domain.Organizations.Region.Vysocina => new("Vysočina", "Kraj Vysočina"),
-        Domain.Organizations.Region.Jihomoravsky => new("South Moravian", "Jihomoravský kraj"),
-        Domain.Organizations.Region.Olomoucky => new("Olomouc", "Olomoucký kraj"),
-        Domain.Organizations.Region.Zlinsky => new("Zlín", "Zlínský kraj"),
-        _ => new("Moravian-Silesian", "Moravskoslezský kraj"),
     };
 
     public static bool IsCzech(CultureInfo culture) => culture.TwoLetterISOLanguageName == "cs";

@@ -40,7 +40,7 @@ public static class PlanDocx
             doc.Heading1(T(ExportTexts.Summary));
             doc.Field(T(ExportTexts.Organization), data.OrganizationName);
             doc.Field(T(ExportTexts.Address), site.Address);
-            doc.Field(T(ExportTexts.Region), T(ExportTexts.RegionName(site.Region)));
+            doc.Field(T(ExportTexts.Region), T(data.Names.Region(site.Region)));
             doc.Field(T(ExportTexts.VenueType), T(data.VenueTypeName(site.VenueTypeKey)));
             doc.Field(T(ExportTexts.MaxOccupancy), ExportTexts.Number(site.MaxOccupancy, culture));
             doc.Field(T(ExportTexts.Tier), T(data.Guideline.TierName));
@@ -100,9 +100,9 @@ public static class PlanDocx
             var applicable = data.Guideline.Applicable.ToList();
             if (applicable.Count == 0)
                 doc.Text(T(ExportTexts.NoMeasures));
-            foreach (var category in applicable.GroupBy(m => m.Category).OrderBy(g => g.Key))
+            foreach (var category in applicable.GroupBy(m => m.Category).OrderBy(g => data.Names.CategoryOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
             {
-                doc.Heading2(T(ExportTexts.CategoryName(category.Key)));
+                doc.Heading2(T(data.Names.Category(category.Key)));
                 doc.Table(
                     [
                         Col(ExportTexts.Key, 8), Col(ExportTexts.Measure, 18), Col(ExportTexts.Priority, 9), Col(ExportTexts.ResponsibleRole, 10),
@@ -124,7 +124,7 @@ public static class PlanDocx
             }
             doc.Table(
                 [Col(ExportTexts.Key, 10), Col(ExportTexts.Measure, 30), Col(ExportTexts.Category, 18), Col(ExportTexts.WhyNot, 42)],
-                measures.Select(m => Row(m.Key, T(m.Title), T(ExportTexts.CategoryName(m.Category)), T(m.Reason))));
+                measures.Select(m => Row(m.Key, T(m.Title), T(data.Names.Category(m.Category)), T(m.Reason))));
         }
 
         /// <summary>Each playbook under its threat, its steps grouped by phase P0–P5.</summary>

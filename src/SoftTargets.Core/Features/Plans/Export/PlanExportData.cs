@@ -1,4 +1,5 @@
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Features.Guidelines;
 
@@ -14,6 +15,9 @@ public sealed record PlanExportData(
     DateTimeOffset GeneratedAt, Guideline Guideline, IReadOnlyList<TrackedMeasure> Measures,
     IReadOnlyDictionary<string, LocalizedText>? RoleNames = null)
 {
+    /// <summary>The region and measure category names of the plan's methodology version.</summary>
+    public CatalogueNames Names { get; init; } = CatalogueNames.None;
+
     /// <summary>The role's name: from <see cref="RoleNames"/>, else from a playbook step of that role, else the key.</summary>
     public LocalizedText RoleName(string role) =>
         RoleNames?.GetValueOrDefault(role)

@@ -13,7 +13,7 @@ public sealed class SiteForm
     /// <summary>The code of the methodology a new site follows; null for the installation's default.</summary>
     public string? Methodology { get; set; }
     public string Address { get; set; } = "";
-    public Region? Region { get; set; }
+    public string? Region { get; set; }
     public string VenueTypeKey { get; set; } = "";
     public int? MaxOccupancy { get; set; }
     public int? DailyVisitors { get; set; }
@@ -44,7 +44,7 @@ public sealed class SiteForm
 
     /// <summary>Empty numbers become values Core refuses, so the user is told to fill them in.</summary>
     public SiteSetup ToSetup() => new(
-        new SiteProfile(Name, Address, Region ?? (Region)(-1), VenueTypeKey, MaxOccupancy ?? -1, DailyVisitors ?? -1, OpeningHours,
+        new SiteProfile(Name, Address, Region ?? "", VenueTypeKey, MaxOccupancy ?? -1, DailyVisitors ?? -1, OpeningHours,
             Attributes.Order(StringComparer.Ordinal).ToList()) { Methodology = Methodology },
         Zones.Select(z => new ZoneInput(z.Id, z.Name, z.Capacity ?? -1, z.Entrances ?? -1, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
         Contacts.Select(c => new ContactInput(c.Id, c.RoleKey, c.Name, c.Phone, c.Email, c.IsDeputy)).ToList());
@@ -85,6 +85,7 @@ public sealed class SiteForm
     public void Keep(SiteCatalogues catalogues)
     {
         if (catalogues.VenueTypes.All(v => v.Key != VenueTypeKey)) VenueTypeKey = "";
+        if (catalogues.Regions.All(r => r.Key != Region)) Region = null;
         Attributes.RemoveWhere(a => catalogues.Attributes.All(k => k.Key != a));
         foreach (var contact in Contacts.Where(c => catalogues.Roles.All(r => r.Key != c.RoleKey))) contact.RoleKey = "";
     }

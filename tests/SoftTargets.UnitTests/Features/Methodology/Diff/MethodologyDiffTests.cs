@@ -318,7 +318,7 @@ public sealed class MethodologyDiffTests
     private static MeasureTemplate Measure(string key, string? title = null, Condition? appliesWhen = null) => new()
     {
         Key = key,
-        Category = MeasureCategory.AccessControl,
+        Category = "AccessControl",
         Priority = MeasurePriority.Essential,
         Role = "security-lead",
         ReviewMonths = 12,
@@ -357,14 +357,14 @@ public sealed class MethodologyDiffTests
         Measures =
         [
             Measure("ACC-01", "Lock entrances", new Condition { Any = [new Condition { Attribute = "outdoor-queues" }, new Condition { TierIn = ["enhanced"] }] }),
-            Measure("GOV-01", "Plan") with { Category = MeasureCategory.Governance },
+            Measure("GOV-01", "Plan") with { Category = "Governance" },
         ],
         Questions =
         [
             new AssessmentQuestion
             {
                 Key = "Q-ACC-01",
-                Category = MeasureCategory.AccessControl,
+                Category = "AccessControl",
                 Text = Text("Are entrances controlled?"),
                 Levels = [.. Enumerable.Range(1, 5).Select(l => new AnswerLevel(l, Text($"Level {l}"), l < 3 ? ["ACC-01"] : []))],
             },

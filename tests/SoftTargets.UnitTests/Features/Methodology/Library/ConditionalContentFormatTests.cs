@@ -37,6 +37,8 @@ public sealed class ConditionalContentFormatTests
               - { key: PB-FIREARMS-P1-02, phase: P1, procedure: invacuation, role: security-lead, text: { en: "Hide", cs: "Ukrýt" } }
               - { key: PB-FIREARMS-P2-01, phase: P2, procedure: evacuation, role: security-lead, text: { en: "Go", cs: "Jít" } }
               - { key: PB-FIREARMS-P3-01, phase: P3, procedure: communication, role: security-lead, text: { en: "Call", cs: "Volat" } }
+        regions: [ { key: Praha, name: { en: "Prague", cs: "Hlavní město Praha" } }, { key: Jihomoravsky, name: { en: "South Moravian", cs: "Jihomoravský kraj" } } ]
+        measureCategories: [ { key: Governance, name: { en: "Governance", cs: "Řízení" } }, { key: AccessControl, name: { en: "Access control", cs: "Kontrola vstupu" } }, { key: Response, name: { en: "Response", cs: "Reakce" } } ]
         """;
 
     [Fact]

@@ -56,6 +56,8 @@ public sealed class LibraryFormatTests
               - { key: PB-FIREARMS-P1-02, phase: P1, procedure: invacuation, role: security-lead, targetMinutes: 3, text: { en: "Hide in {zone.invacuationRoom}", cs: "Ukrýt v {zone.invacuationRoom}" } }
               - { key: PB-FIREARMS-P2-01, phase: P2, procedure: evacuation, role: security-lead, targetMinutes: 15, text: { en: "Go to {zone.assemblyPoint}", cs: "Jít na {zone.assemblyPoint}" } }
               - { key: PB-FIREARMS-P3-01, phase: P3, procedure: communication, role: security-lead, text: { en: "Call {contact.security-lead.phone}", cs: "Volat {contact.security-lead.phone}" } }
+        regions: [ { key: Praha, name: { en: "Prague", cs: "Hlavní město Praha" } }, { key: Jihomoravsky, name: { en: "South Moravian", cs: "Jihomoravský kraj" } } ]
+        measureCategories: [ { key: Governance, name: { en: "Governance", cs: "Řízení" } }, { key: AccessControl, name: { en: "Access control", cs: "Kontrola vstupu" } }, { key: Response, name: { en: "Response", cs: "Reakce" } } ]
         """;
 
     [Fact]
@@ -68,7 +70,8 @@ public sealed class LibraryFormatTests
         Assert.Equal("test-method", file.Methodology);
         Assert.Equal(3, file.Version);
         var measure = file.Measures[0];
-        Assert.Equal(MeasureCategory.AccessControl, measure.Category);
+        Assert.Equal("accessControl", measure.Category);
+        Assert.Equal("AccessControl", file.ToDocument().Measures[0].Category);
         Assert.Equal(MeasurePriority.Essential, measure.Priority);
         Assert.Equal("outdoor-queues", measure.AppliesWhen!.Any![0].Attribute);
         Assert.Equal(["stadium"], measure.AppliesWhen.Any[1].VenueTypeIn!);

@@ -32,7 +32,7 @@ public sealed class LibraryMessagesTests
         At(errors, 25, "'reviewMonths' must be a whole number, not 2.5");
         At(errors, 26, "'title' must be a group of fields");
         At(errors, 27, "The field 'role' is missing");
-        At(errors, 28, "'category' must be one of: governance, detection, accessControl, response, recovery, training, communication (not 'paperwork')");
+        At(errors, 28, "The category 'paperwork' is not one of the methodology's measure categories: use one of Governance, AccessControl, Response");
         At(errors, 37, "'phase' must be one of: P0, P1, P2, P3, P4, P5 (not 'P9')");
         At(errors, 37, "'targetMinutes' must be a whole number, not 'soon'");
         At(errors, 40, "'en' must be text");

@@ -20,7 +20,7 @@ internal static class ExportTestData
     {
         Name = name,
         Address = "Nábřeží 1, Praha",
-        Region = Region.Praha,
+        Region = "Praha",
         VenueTypeKey = "stadium",
         MaxOccupancy = 12_000,
         DailyVisitors = 9_000,
@@ -52,7 +52,7 @@ internal static class ExportTestData
         ];
         var roleNames = Seeded.Roles.ToDictionary(r => r.Key, r => r.Name);
         return new PlanExportData(site, "Arena Operator a.s.", 3, Seeded.Title.En, 1,
-            new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.Zero), guideline, measures, roleNames);
+            new DateTimeOffset(2026, 6, 1, 10, 0, 0, TimeSpan.Zero), guideline, measures, roleNames) { Names = CatalogueNames.Of(Seeded) };
     }
 
     public static WordprocessingDocument Open(byte[] bytes) => WordprocessingDocument.Open(new MemoryStream(bytes), false);
