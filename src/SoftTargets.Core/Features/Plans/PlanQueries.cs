@@ -14,7 +14,14 @@ using SoftTargets.Core.Security;
 namespace SoftTargets.Core.Features.Plans;
 
 /// <summary>A site's plan as its page shows it; <see cref="Plan"/> is null until a first plan is generated.</summary>
-public sealed record PlanView(Guid SiteId, string SiteName, bool CanChange, PlanRevisionView? Plan);
+public sealed record PlanView(Guid SiteId, string SiteName, bool CanChange, PlanRevisionView? Plan)
+{
+    /// <summary>The site's contacts, people a measure can be given to; empty when the site has none.</summary>
+    public IReadOnlyList<PlanContact> Contacts { get; init; } = [];
+}
+
+/// <summary>A contact of the site as an owner to choose: the name, and the role that says who they are.</summary>
+public sealed record PlanContact(string Name, LocalizedText Role, bool IsDeputy);
 
 public sealed record PlanRevisionView(
     int Revision, Guid MethodologyVersionId, LocalizedText MethodologyTitle, int MethodologyVersion,
@@ -22,9 +29,13 @@ public sealed record PlanRevisionView(
     IReadOnlyList<GuidelineGap> Gaps, IReadOnlyList<PlanMeasureView> Measures,
     IReadOnlyList<ExcludedMeasureView> Excluded, IReadOnlyList<PhaseView> Phases, LocalizedText? OutOfScope = null);
 
-/// <summary>An applicable measure with its tracked state (null only if the state was never created) and whether it is late.</summary>
+/// <summary>
+/// An applicable measure with its tracked state (null only if the state was never created) and whether it is late;
+/// <see cref="Guidance"/> (Markdown) and <see cref="EvidenceHint"/> are the methodology's advice for this site's wording, empty when it gives none.
+/// </summary>
 public sealed record PlanMeasureView(string Key, LocalizedText Title, MeasureCategory Category, MeasurePriority Priority,
-    string Role, LocalizedText RoleName, LocalizedText Reason, TrackedState? Tracked, bool IsOverdue, bool IsReviewOverdue);
+    string Role, LocalizedText RoleName, LocalizedText Reason, TrackedState? Tracked, bool IsOverdue, bool IsReviewOverdue,
+    LocalizedText? Guidance = null, LocalizedText? EvidenceHint = null);
 
 public sealed record TrackedState(Guid Id, MeasureStatus Status, string Justification, string Owner, DateOnly? DueDate,
     int ReviewMonths, DateOnly? NextReview, uint Version, IReadOnlyList<EvidenceView> Evidence);
@@ -66,6 +77,9 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         if (plan is null) return view;
 
         var methodology = await MethodologyOfAsync(db, plan.MethodologyVersionId, ct);
+        // Contacts are personal data: only those who give measures to people get them.
+        var contacts = !view.CanChange ? [] : await db.Sites.AsNoTracking().Where(s => s.Id == siteId).SelectMany(s => s.Contacts)
+            .OrderBy(c => c.IsDeputy).ThenBy(c => c.Name).Select(c => new { c.Name, c.RoleKey, c.IsDeputy }).ToListAsync(ct);
         var tracked = await db.PlanMeasures.AsNoTracking().Where(m => m.SiteId == siteId)
             .Select(m => new
             {
@@ -81,14 +95,16 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var measures = document.Applicable.Select(m =>
         {
             var state = tracked.GetValueOrDefault(m.Key);
+            var (guidance, evidence) = Advice(methodology.Measures.GetValueOrDefault(m.Key), m.Variant);
             return new PlanMeasureView(m.Key, m.Title, m.Category, m.Priority, m.Role, RoleName(methodology.Roles, document, m.Role), m.Reason, state,
                 state is not null && MeasureDeadlines.IsOverdue(state.Status, state.DueDate, today),
-                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today));
+                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today), guidance, evidence);
         }).ToList();
         var excluded = document.Measures.Where(m => withExcluded && !m.Applies).Select(m => new ExcludedMeasureView(m.Key, m.Title, m.Category, m.Reason)).ToList();
 
         return view with
         {
+            Contacts = contacts.Select(c => new PlanContact(c.Name, methodology.Roles.GetValueOrDefault(c.RoleKey) ?? new LocalizedText(c.RoleKey, c.RoleKey), c.IsDeputy)).ToList(),
             Plan = new PlanRevisionView(plan.Revision, plan.MethodologyVersionId, methodology.Title, methodology.Number,
                 plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope),
         };
@@ -138,7 +154,16 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return content?.Measures.ToDictionary(m => m.Key, m => m.Title, StringComparer.Ordinal) ?? new Dictionary<string, LocalizedText>();
     }
 
-    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles);
+    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles,
+        IReadOnlyDictionary<string, MeasureTemplate> Measures);
+
+    /// <summary>The guidance and evidence hint of the wording the site got: the variant's where it sets them, the measure's own otherwise.</summary>
+    private static (LocalizedText? Guidance, LocalizedText? Evidence) Advice(MeasureTemplate? template, int? variant)
+    {
+        if (template is null) return (null, null);
+        var chosen = variant is { } index && template.Variants is { } variants && index >= 0 && index < variants.Count ? variants[index] : null;
+        return (chosen?.Guidance ?? template.Guidance, chosen?.Evidence ?? template.Evidence);
+    }
 
     private static async Task<MethodologyFacts> MethodologyOfAsync(SoftTargetsDbContext db, Guid versionId, CancellationToken ct)
     {
@@ -146,7 +171,8 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
                              join m in db.Methodologies on v.MethodologyId equals m.Id
                              where v.Id == versionId
                              select new { m.Code, m.Name, v.Number, v.Content }).SingleAsync(ct);
-        return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name));
+        return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name),
+            version.Content.Measures.ToDictionary(m => m.Key, StringComparer.Ordinal));
     }
 
     private static LocalizedText RoleName(IReadOnlyDictionary<string, LocalizedText> roles, Guideline document, string role) =>
