@@ -90,7 +90,8 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(edit).ToBeInViewportAsync();
         await AssertAccessibleAsync();
         await edit.ClickAsync();
-        await Page.Locator(".mud-dialog #measure-status").WaitForAsync();
+        await Page.Locator(".mud-dialog #measure-owner").WaitForAsync();
+        await Assertions.Expect(Page.Locator(".mud-dialog .mud-select").Filter(new() { Has = Page.Locator("#measure-status") }).Last).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "The measure dialog scrolls sideways at 390 px.");
