@@ -20,10 +20,15 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
     {
         var siteId = await SiteIdAsync(Stadium);
         var keys = await OpenMeasureKeysAsync(siteId);
+        await Page.SetViewportSizeAsync(1366, 768);
         await SignInAsync(ArenaManager);
         await GoToAsync($"/sites/{siteId}/plan");
         await Page.Locator("#plan-measures").WaitForAsync();
 
+        // On a laptop screen each measure's actions show without scrolling the table sideways.
+        var edit = Page.Locator($"#plan-measures tr[data-key='{keys[0]}'] .edit-measure");
+        Assert.True(await edit.EvaluateAsync<bool>("e => e.getBoundingClientRect().right <= e.closest('.table-scroll').getBoundingClientRect().right"),
+            "The measure's actions lie beyond the right edge of the table at 1366 px.");
         var heads = Page.Locator(".measure-group-toggle");
         await Assertions.Expect(heads.First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"· \d+ of \d+ done"));
         var advice = Page.Locator($"#plan-measures tr[data-key='{keys[0]}'] .measure-advice");
