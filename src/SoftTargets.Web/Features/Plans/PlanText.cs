@@ -26,6 +26,12 @@ public static class PlanText
             return text.ResourceNotFound ? field.Value : [text.Value];
         });
 
+    /// <summary>The message for one field, localised as <see cref="Errors(IStringLocalizer{PlanStrings}, ValidationFailedException)"/> does.</summary>
+    public static string Errors(IStringLocalizer<PlanStrings> strings, ValidationFailedException error, string field) =>
+        error.Problems.TryGetValue(field, out var problem) ? problem.ToString()
+            : strings[$"Invalid_{field}"] is { ResourceNotFound: false } text ? text.Value
+            : string.Join(" ", error.Errors.GetValueOrDefault(field) ?? []);
+
     /// <summary>A measure category's name in the user's language: the one place the plan pages name a category.</summary>
     public static string CategoryName(IStringLocalizer<PlanStrings> strings, MeasureCategory category) => strings[$"Category_{category}"];
 
