@@ -58,7 +58,7 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
         var site = await SiteIdAsync(Stadium);
         await SignInAsync(ArenaManager);
         await GoToAsync($"/sites/{site}/plan");
-        var row = Page.Locator("#plan-measures tbody tr").First;
+        var row = Page.Locator("#plan-measures tbody tr[data-key]").First;
         var owner = await row.Locator(".measure-owner").TextContentAsync();
         await row.Locator(".edit-measure").ClickAsync();
         await Page.FillAsync(".mud-dialog #measure-owner", "Nikdo Neuložený");

@@ -241,6 +241,8 @@ public static partial class AuthorizationMatrix
         ["PlanRegeneration.RegenerateAllAsync"] = Op<PlanRegeneration>(Who.Nobody, async (s, ids) => await s.RegenerateAllAsync(which: site => site.Id == ids.Site)),
         ["MeasureTracking.UpdateAsync"] = Op<MeasureTracking>(Who.OwnManager, async (s, ids) =>
             await s.UpdateAsync(ids.PlanMeasure, new MeasureUpdate(MeasureStatus.InProgress, "", "Matrix", null, 12, null), 0)),
+        ["MeasureTracking.UpdateManyAsync"] = Op<MeasureTracking>(Who.OwnManager, async (s, ids) =>
+            await s.UpdateManyAsync(ids.Site, [ids.PlanMeasure], new MeasureBulkUpdate(Owner: "Matrix"))),
         ["MeasureTracking.AddEvidenceAsync"] = Op<MeasureTracking>(Who.OwnManager, async (s, ids) =>
             await s.AddEvidenceAsync(ids.PlanMeasure, "matrix.pdf", new MemoryStream("%PDF-1.4 matrix"u8.ToArray()), Today)),
         ["MeasureTracking.GetEvidenceAsync(Guid)"] = Op<MeasureTracking>(Who.SiteReaders, async (s, ids) => await s.GetEvidenceAsync(ids.Evidence)),

@@ -9,6 +9,35 @@ namespace SoftTargets.Core.Features.Plans;
 
 public sealed record MeasureUpdate(MeasureStatus Status, string Justification, string Owner, DateOnly? DueDate, int ReviewMonths, DateOnly? NextReview);
 
+/// <summary>
+/// What to set on several measures at once; a null field stays as each measure has it. <see cref="Justification"/>
+/// goes with the status and is needed for not applicable.
+/// </summary>
+public sealed record MeasureBulkUpdate(string? Owner = null, DateOnly? DueDate = null, MeasureStatus? Status = null, string Justification = "")
+{
+    /// <summary>How far ahead a due date set for many measures may lie.</summary>
+    public const int MaxYearsAhead = 10;
+
+    /// <summary>Every problem with the request itself, by field, in both languages; empty when it can be applied.</summary>
+    public IReadOnlyDictionary<string, LocalizedText> Problems(int measureCount, DateOnly today)
+    {
+        var problems = new Dictionary<string, LocalizedText>();
+        if (measureCount == 0)
+            problems["Measures"] = new("Choose at least one measure.", "Vyberte alespoň jedno opatření.");
+        if (Owner is null && DueDate is null && Status is null)
+            problems["Changes"] = new("Choose what to change: owner, due date or status.", "Vyberte, co změnit: odpovědnou osobu, termín nebo stav.");
+        if (Owner is { } owner && owner.Trim().Length > 200)
+            problems["Owner"] = new("The owner can have at most 200 characters.", "Odpovědná osoba může mít nejvýše 200 znaků.");
+        if (DueDate is { } due && (due < today || due > today.AddYears(MaxYearsAhead)))
+            problems["DueDate"] = new($"Enter a due date from today up to {MaxYearsAhead} years ahead.", $"Zadejte termín od dneška nejvýše {MaxYearsAhead} let dopředu.");
+        if (Status is { } status && !Enum.IsDefined(status))
+            problems["Status"] = new("Choose one of the offered statuses.", "Vyberte jeden z nabízených stavů.");
+        if (Status == MeasureStatus.NotApplicable && string.IsNullOrWhiteSpace(Justification))
+            problems["Justification"] = new("Say why these measures do not apply to the site.", "Uveďte, proč se tato opatření na objekt nevztahují.");
+        return problems;
+    }
+}
+
 /// <summary>An evidence file was refused; <see cref="DomainException.Code"/> says why (EvidenceTooLarge, EvidenceType, EvidenceEmpty).</summary>
 public sealed class EvidenceRejectedException(string code, string message) : DomainException(code, message);
 
@@ -47,6 +76,37 @@ public sealed class MeasureTracking(IDbContextFactory<SoftTargetsDbContext> dbFa
         measure.Assign(update.Owner, update.DueDate, update.ReviewMonths, update.NextReview);
         await db.SaveConcurrentlyAsync(ct);
         return measure.Version;
+    }
+
+    /// <summary>
+    /// Sets the owner, due date or status of several measures of one site in one transaction: all are saved or none.
+    /// A measure of another site, or of a site the caller may not see, reads as not found and nothing is saved.
+    /// </summary>
+    public async Task<int> UpdateManyAsync(Guid siteId, IReadOnlyCollection<Guid> planMeasureIds, MeasureBulkUpdate update, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organizationId = await SiteQueries.Visible(db, actor).Where(s => s.Id == siteId).Select(s => (Guid?)s.OrganizationId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("The site");
+        actor.Demand(actor.CanChangeSitesOf(organizationId));
+
+        var ids = planMeasureIds.Distinct().ToList();
+        var problems = update.Problems(ids.Count, MeasureDeadlines.Today(clock));
+        if (problems.Count > 0) throw ValidationFailedException.From(problems);
+
+        var measures = await db.PlanMeasures.Where(m => m.SiteId == siteId && ids.Contains(m.Id)).ToListAsync(ct);
+        if (measures.Count != ids.Count) throw new NotFoundException("The measure");
+
+        var now = clock.GetUtcNow();
+        foreach (var measure in measures)
+        {
+            if (update.Status is { } status
+                && (measure.Status != status || (status == MeasureStatus.NotApplicable && measure.Justification != update.Justification.Trim())))
+                measure.ChangeStatus(status, update.Justification, actor.UserName, now);
+            measure.Assign(update.Owner ?? measure.Owner, update.DueDate ?? measure.DueDate, measure.ReviewMonths, measure.NextReview);
+        }
+        await db.SaveConcurrentlyAsync(ct);
+        return measures.Count;
     }
 
     /// <summary>Stores an evidence file after checking its size, type and content; a refused file stores nothing.</summary>

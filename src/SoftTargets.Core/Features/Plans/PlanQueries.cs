@@ -14,7 +14,14 @@ using SoftTargets.Core.Security;
 namespace SoftTargets.Core.Features.Plans;
 
 /// <summary>A site's plan as its page shows it; <see cref="Plan"/> is null until a first plan is generated.</summary>
-public sealed record PlanView(Guid SiteId, string SiteName, bool CanChange, PlanRevisionView? Plan);
+public sealed record PlanView(Guid SiteId, string SiteName, bool CanChange, PlanRevisionView? Plan)
+{
+    /// <summary>The site's contacts, people a measure can be given to; empty when the site has none.</summary>
+    public IReadOnlyList<PlanContact> Contacts { get; init; } = [];
+}
+
+/// <summary>A contact of the site as an owner to choose: the name, and the role that says who they are.</summary>
+public sealed record PlanContact(string Name, LocalizedText Role, bool IsDeputy);
 
 public sealed record PlanRevisionView(
     int Revision, Guid MethodologyVersionId, LocalizedText MethodologyTitle, int MethodologyVersion,
@@ -28,10 +35,12 @@ public sealed record PlanRevisionView(
 
 /// <summary>
 /// An applicable measure with its tracked state (null only if the state was never created) and whether it is late;
-/// <see cref="CategoryName"/> is its category as the methodology names it.
+/// <see cref="CategoryName"/> is its category as the methodology names it; <see cref="Guidance"/> (Markdown) and
+/// <see cref="EvidenceHint"/> are the methodology's advice for this site's wording, empty when it gives none.
 /// </summary>
 public sealed record PlanMeasureView(string Key, LocalizedText Title, string Category, MeasurePriority Priority,
-    string Role, LocalizedText RoleName, LocalizedText Reason, TrackedState? Tracked, bool IsOverdue, bool IsReviewOverdue, LocalizedText CategoryName);
+    string Role, LocalizedText RoleName, LocalizedText Reason, TrackedState? Tracked, bool IsOverdue, bool IsReviewOverdue,
+    LocalizedText CategoryName, LocalizedText? Guidance = null, LocalizedText? EvidenceHint = null);
 
 public sealed record TrackedState(Guid Id, MeasureStatus Status, string Justification, string Owner, DateOnly? DueDate,
     int ReviewMonths, DateOnly? NextReview, uint Version, IReadOnlyList<EvidenceView> Evidence);
@@ -73,6 +82,9 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         if (plan is null) return view;
 
         var methodology = await MethodologyOfAsync(db, plan.MethodologyVersionId, ct);
+        // Contacts are personal data: only those who give measures to people get them.
+        var contacts = !view.CanChange ? [] : await db.Sites.AsNoTracking().Where(s => s.Id == siteId).SelectMany(s => s.Contacts)
+            .OrderBy(c => c.IsDeputy).ThenBy(c => c.Name).Select(c => new { c.Name, c.RoleKey, c.IsDeputy }).ToListAsync(ct);
         var tracked = await db.PlanMeasures.AsNoTracking().Where(m => m.SiteId == siteId)
             .Select(m => new
             {
@@ -88,15 +100,17 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var measures = document.Applicable.Select(m =>
         {
             var state = tracked.GetValueOrDefault(m.Key);
+            var (guidance, evidence) = Advice(methodology.Measures.GetValueOrDefault(m.Key), m.Variant);
             return new PlanMeasureView(m.Key, m.Title, m.Category, m.Priority, m.Role, RoleName(methodology.Roles, document, m.Role), m.Reason, state,
                 state is not null && MeasureDeadlines.IsOverdue(state.Status, state.DueDate, today),
-                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today), methodology.Names.Category(m.Category));
+                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today), methodology.Names.Category(m.Category), guidance, evidence);
         }).ToList();
         var excluded = document.Measures.Where(m => withExcluded && !m.Applies)
             .Select(m => new ExcludedMeasureView(m.Key, m.Title, m.Category, m.Reason, methodology.Names.Category(m.Category))).ToList();
 
         return view with
         {
+            Contacts = contacts.Select(c => new PlanContact(c.Name, methodology.Roles.GetValueOrDefault(c.RoleKey) ?? new LocalizedText(c.RoleKey, c.RoleKey), c.IsDeputy)).ToList(),
             Plan = new PlanRevisionView(plan.Revision, plan.MethodologyVersionId, methodology.Title, methodology.Number,
                 plan.Tier, document.TierName, document.TierReason, plan.CreatedAt, plan.CreatedBy, document.Gaps, measures, excluded, Phases(document), document.OutOfScope)
             {
@@ -153,9 +167,18 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         return content?.Measures.ToDictionary(m => m.Key, m => m.Title, StringComparer.Ordinal) ?? new Dictionary<string, LocalizedText>();
     }
 
-    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles, CatalogueNames Names)
+    private sealed record MethodologyFacts(string Code, LocalizedText Title, int Number, IReadOnlyDictionary<string, LocalizedText> Roles,
+        CatalogueNames Names, IReadOnlyDictionary<string, MeasureTemplate> Measures)
     {
         public IReadOnlyDictionary<string, LocalizedText> VenueTypes { get; init; } = new Dictionary<string, LocalizedText>();
+    }
+
+    /// <summary>The guidance and evidence hint of the wording the site got: the variant's where it sets them, the measure's own otherwise.</summary>
+    private static (LocalizedText? Guidance, LocalizedText? Evidence) Advice(MeasureTemplate? template, int? variant)
+    {
+        if (template is null) return (null, null);
+        var chosen = variant is { } index && template.Variants is { } variants && index >= 0 && index < variants.Count ? variants[index] : null;
+        return (chosen?.Guidance ?? template.Guidance, chosen?.Evidence ?? template.Evidence);
     }
 
     private static async Task<MethodologyFacts> MethodologyOfAsync(SoftTargetsDbContext db, Guid versionId, CancellationToken ct)
@@ -165,7 +188,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
                              where v.Id == versionId
                              select new { m.Code, m.Name, v.Number, v.Content }).SingleAsync(ct);
         return new MethodologyFacts(version.Code, version.Name, version.Number, version.Content.Roles.ToDictionary(r => r.Key, r => r.Name),
-            CatalogueNames.Of(version.Content))
+            CatalogueNames.Of(version.Content), version.Content.Measures.ToDictionary(m => m.Key, StringComparer.Ordinal))
         {
             VenueTypes = version.Content.VenueTypes.GroupBy(v => v.Key).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal),
         };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Web.Resources;
 
@@ -20,9 +21,18 @@ public static class PlanText
     public static IEnumerable<string> Errors(IStringLocalizer<PlanStrings> strings, ValidationFailedException error) =>
         error.Errors.SelectMany(field =>
         {
+            if (error.Problems.TryGetValue(field.Key, out var problem)) return [problem.ToString()];
             var text = strings[$"Invalid_{field.Key}"];
             return text.ResourceNotFound ? field.Value : [text.Value];
         });
+
+    /// <summary>The message for one field, localised as <see cref="Errors(IStringLocalizer{PlanStrings}, ValidationFailedException)"/> does.</summary>
+    public static string Errors(IStringLocalizer<PlanStrings> strings, ValidationFailedException error, string field) =>
+        error.Problems.TryGetValue(field, out var problem) ? problem.ToString()
+            : strings[$"Invalid_{field}"] is { ResourceNotFound: false } text ? text.Value
+            : string.Join(" ", error.Errors.GetValueOrDefault(field) ?? []);
+
+    /// <summary>A measure category's name in the user's language: the one place the plan pages name a category.</summary>
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "–";
 
