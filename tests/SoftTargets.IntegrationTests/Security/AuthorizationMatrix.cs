@@ -111,6 +111,7 @@ public static partial class AuthorizationMatrix
         ["GET /dashboards/export/{name}.{format}"] = Who.DashboardReaders,
         ["GET /dashboards/readiness/export/{table}.{format}"] = Who.DashboardReaders,
         ["PAGE /methodology/feedback"] = Who.MethodologyReaders,
+        ["PAGE /measures"] = Who.Managers,
     };
 
     /// <summary>What an allowed GET answers, when not 200.</summary>
@@ -198,6 +199,7 @@ public static partial class AuthorizationMatrix
         ["HomeQueries.ForEditorAsync"] = Op<HomeQueries>(Who.Editor, async (q, _) => await q.ForEditorAsync()),
         ["HomeQueries.ForAuditorAsync"] = Op<HomeQueries>(Who.Auditor, async (q, _) => await q.ForAuditorAsync()),
         ["HomeQueries.ForAdministratorAsync"] = Op<HomeQueries>(Who.Administrator, async (q, _) => await q.ForAdministratorAsync()),
+        ["MeasureAttentionQueries.ListAsync"] = Op<MeasureAttentionQueries>(Who.Managers, async (q, _) => await q.ListAsync(MeasureAttention.Overdue)),
 
         ["OrganizationService.ListAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.ListAsync()),
         ["OrganizationService.CreateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.CreateAsync($"Matrix {Guid.NewGuid():N}", OrganizationKind.Operator, Region.Praha)),
