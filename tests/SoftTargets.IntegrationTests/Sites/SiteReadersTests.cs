@@ -51,5 +51,6 @@ public sealed class SiteReadersTests(DatabaseFixture fixture) : DatabaseTest(fix
         Assert.Equal(["alcohol-served", "high-profile-events", "outdoor-queues"], site!.AttributeNames.Select(a => a.Key).Order(StringComparer.Ordinal));
         Assert.Equal(new LocalizedText("Queues form outside", "Fronty se tvoří venku"), site.AttributeNames.Single(a => a.Key == "outdoor-queues").Name);
         Assert.All(site.AttributeNames, a => Assert.NotNull(a.Name));
+        Assert.True(site.HasPlan);
     }
 }

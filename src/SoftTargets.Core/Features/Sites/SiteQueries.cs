@@ -23,6 +23,9 @@ public sealed record SiteDetails(Guid Id, Guid OrganizationId, string Organizati
 
     /// <summary>The site's attributes, named by its methodology's attribute catalogue (null when it has no such key).</summary>
     public IReadOnlyList<AttributeView> AttributeNames { get; init; } = [];
+
+    /// <summary>Whether a plan has been generated for the site yet.</summary>
+    public bool HasPlan { get; init; }
 }
 
 public sealed record AttributeView(string Key, LocalizedText? Name);
@@ -107,6 +110,7 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             MethodologyId = site.MethodologyId,
             MethodologyName = followed.Name,
             AttributeNames = site.Profile.Attributes.Select(a => new AttributeView(a, attributes.GetValueOrDefault(a))).ToList(),
+            HasPlan = await db.SitePlans.AnyAsync(p => p.SiteId == site.Id, ct),
         };
     }
 
