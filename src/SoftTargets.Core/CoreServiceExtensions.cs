@@ -52,6 +52,7 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Readiness.ReadinessDashboard>();
         services.AddScoped<Features.Dashboards.ComplianceSnapshots>();
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.Plans.MeasureAttentionQueries>();
         services.AddScoped<Features.Readiness.PlaybookQueries>();
         services.AddScoped<Features.Guidelines.GuidelinePreview>();
         services.AddScoped<MethodologyQueries>();

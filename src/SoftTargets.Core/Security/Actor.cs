@@ -20,11 +20,14 @@ public sealed record Actor(string UserId, string UserName, Guid? OrganizationId,
 
     public bool IsIn(string role) => Roles.Contains(role);
 
-    /// <summary>Auditors read every site; a venue manager reads the sites of their own organisation.</summary>
+    /// <summary>
+    /// Auditors and methodology editors (who follow the dashboards down to a site) read every site, read-only;
+    /// a venue manager reads the sites of their own organisation.
+    /// </summary>
     public bool CanReadSitesOf(Guid organizationId) =>
-        IsSystem || IsIn(Domain.Users.Roles.Auditor) || (IsIn(Domain.Users.Roles.VenueManager) && OrganizationId == organizationId);
+        CanReadAllSites || (IsIn(Domain.Users.Roles.VenueManager) && OrganizationId == organizationId);
 
-    public bool CanReadAllSites => IsSystem || IsIn(Domain.Users.Roles.Auditor);
+    public bool CanReadAllSites => IsSystem || IsIn(Domain.Users.Roles.Auditor) || IsIn(Domain.Users.Roles.MethodologyEditor);
 
     /// <summary>Only a venue manager of the owning organisation changes a site.</summary>
     public bool CanChangeSitesOf(Guid organizationId) =>

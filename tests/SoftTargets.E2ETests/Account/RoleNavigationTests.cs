@@ -9,7 +9,7 @@ public sealed class RoleNavigationTests(AppFixture app) : BrowserTest(app)
     public static TheoryData<string, string[], string, string, string> Roles => new()
     {
         { Administrator, ["nav-home", "nav-organizations", "nav-users"], "#home-admin-section", "#fig-organizations", "4" },
-        { Editor, ["nav-home", "nav-methodology", "nav-dashboards"], "#home-editor-section", "#fig-latest", "cz-soft-targets v" },
+        { Editor, ["nav-home", "nav-methodology", "nav-dashboards", "nav-sites", "nav-findings"], "#home-editor-section", "#fig-latest", "cz-soft-targets v" },
         { Auditor, ["nav-home", "nav-methodology", "nav-dashboards", "nav-sites", "nav-findings", "nav-audit"], "#home-auditor-section", "#fig-all-sites", "4" },
         { ArenaManager, ["nav-home", "nav-sites", "nav-findings"], "#home-venue-manager", "#fig-sites", "3" },
         { SchoolManager, ["nav-home", "nav-sites", "nav-findings"], "#home-venue-manager", "#fig-sites", "1" },

@@ -72,6 +72,14 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Hlediště");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Zkušebna v suterénu");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Petr Dvořák");
+        // Zones and contacts are in: the next step the new site shows is its plan.
+        await Assertions.Expect(Page.Locator("#site-next-step")).ToContainTextAsync("Generate the plan");
+        await AssertAccessibleAsync();
+        await Page.ClickAsync("#next-step-contacts");
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Contacts");
+        await Page.ClickAsync("#wizard-cancel");
+        await Page.ClickAsync("#next-step-plan");
+        await Page.WaitForURLAsync("**/plan");
         await GoToAsync("/sites");
         await Assertions.Expect(Page.Locator("#site-drafts")).ToHaveCountAsync(0);
     }
@@ -145,6 +153,8 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
         await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Royal Theatre Opava");
         await Assertions.Expect(Page.Locator("#site-methodology")).ToHaveTextAsync("Protected premises (test methodology)");
+        await Assertions.Expect(Page.Locator("#site-attributes")).ToHaveTextAsync("Public queues outside");
+        await Assertions.Expect(Page.Locator("#site-next-step")).ToContainTextAsync("Add zones (0 so far)");
         await AssertAccessibleAsync();
         var site = await App.WithServicesAsync(services => services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>().Sites
             .Where(s => s.Name == "Royal Theatre Opava").Select(s => new { s.MethodologyId, s.VenueTypeKey, s.Attributes }).SingleAsync());

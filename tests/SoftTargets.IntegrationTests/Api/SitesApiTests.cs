@@ -23,13 +23,15 @@ public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixtur
     }
 
     [Fact]
-    public async Task A_methodology_editor_gets_403()
+    public async Task A_methodology_editor_reads_every_site_but_gets_403_on_creating_one()
     {
         var client = await Fixture.SignedInClientAsync(Editor);
 
-        var response = await client.GetAsync("/api/sites");
+        var page = await client.GetFromJsonAsync<PagedResult<SiteListItem>>("/api/sites", Json);
+        var created = await client.PostAsJsonAsync("/api/sites", Profile("Editor's site"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(4, page!.TotalCount);
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
     }
 
     [Fact]

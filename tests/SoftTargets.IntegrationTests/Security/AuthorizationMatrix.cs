@@ -72,11 +72,11 @@ public static partial class AuthorizationMatrix
         ["PAGE /audit"] = Who.Auditor,
         ["PAGE /dashboards"] = Who.DashboardReaders,
         ["PAGE /dashboards/sites"] = Who.DashboardReaders,
-        ["PAGE /findings"] = Who.Auditor | Who.Managers,
+        ["PAGE /findings"] = Who.Auditor | Who.Editor | Who.Managers,
         ["PAGE /methodology"] = Who.MethodologyReaders,
         ["PAGE /methodology/diff"] = Who.MethodologyReaders,
         ["PAGE /methodology/versions/{Id:guid}"] = Who.MethodologyReaders,
-        ["PAGE /sites"] = Who.Auditor | Who.Managers,
+        ["PAGE /sites"] = Who.Auditor | Who.Editor | Who.Managers,
         ["PAGE /sites/new"] = Who.Managers,
         ["PAGE /sites/import"] = Who.Managers,
         ["PAGE /sites/{Id:guid}"] = Who.SiteReaders,
@@ -96,7 +96,7 @@ public static partial class AuthorizationMatrix
         ["GET /culture/set"] = Who.Everyone,
         [SignOut] = Who.SignedIn,
         ["GET /api/openapi/{documentName}.json"] = Who.SignedIn,
-        ["GET /api/sites/"] = Who.Auditor | Who.Managers,
+        ["GET /api/sites/"] = Who.Auditor | Who.Editor | Who.Managers,
         ["GET /api/sites/{id:guid}"] = Who.SiteReaders,
         ["POST /api/sites/"] = Who.Managers,
         ["POST /api/sites/import"] = Who.Managers,
@@ -112,6 +112,7 @@ public static partial class AuthorizationMatrix
         ["GET /dashboards/readiness/export/{table}.{format}"] = Who.DashboardReaders,
         ["GET /audit/export.{format}"] = Who.Auditor,
         ["PAGE /methodology/feedback"] = Who.MethodologyReaders,
+        ["PAGE /measures"] = Who.Managers,
     };
 
     /// <summary>What an allowed GET answers, when not 200.</summary>
@@ -199,6 +200,7 @@ public static partial class AuthorizationMatrix
         ["HomeQueries.ForEditorAsync"] = Op<HomeQueries>(Who.Editor, async (q, _) => await q.ForEditorAsync()),
         ["HomeQueries.ForAuditorAsync"] = Op<HomeQueries>(Who.Auditor, async (q, _) => await q.ForAuditorAsync()),
         ["HomeQueries.ForAdministratorAsync"] = Op<HomeQueries>(Who.Administrator, async (q, _) => await q.ForAdministratorAsync()),
+        ["MeasureAttentionQueries.ListAsync"] = Op<MeasureAttentionQueries>(Who.Managers, async (q, _) => await q.ListAsync(MeasureAttention.Overdue)),
 
         ["OrganizationService.ListAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.ListAsync()),
         ["OrganizationService.CreateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.CreateAsync($"Matrix {Guid.NewGuid():N}", OrganizationKind.Operator, "Praha")),
@@ -235,7 +237,7 @@ public static partial class AuthorizationMatrix
         ["PlanService.GetUpgradeAsync"] = Done<PlanService>(Who.SiteReaders, (s, ids) => s.GetUpgradeAsync(ids.Site)),
         ["PlanQueries.GetAsync"] = Op<PlanQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Site)),
         ["PlanQueries.GetExportDataAsync"] = Op<PlanQueries>(Who.SiteReaders, async (q, ids) => await q.GetExportDataAsync(ids.Site, CultureInfo.GetCultureInfo("en-GB"))),
-        ["PlanQueries.DescribeUpgradeAsync"] = Op<PlanQueries>(Who.Auditor | Who.Managers, async (q, ids) =>
+        ["PlanQueries.DescribeUpgradeAsync"] = Op<PlanQueries>(Who.Auditor | Who.Editor | Who.Managers, async (q, ids) =>
             await q.DescribeUpgradeAsync(new PlanUpgrade(ids.PublishedVersion, 1, ids.PublishedVersion, 1, "", [], [], []))),
         ["PlaybookQueries.GetAsync"] = Op<PlaybookQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Site, "security-lead")),
         ["PlanRegeneration.RegenerateAllAsync"] = Op<PlanRegeneration>(Who.Nobody, async (s, ids) => await s.RegenerateAllAsync(which: site => site.Id == ids.Site)),

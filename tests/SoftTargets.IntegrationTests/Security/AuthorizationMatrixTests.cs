@@ -212,8 +212,8 @@ public enum Who
     SignedIn = Administrator | Editor | Auditor | Managers,
     Everyone = Anonymous | SignedIn,
 
-    /// <summary>Who reads the owning organisation's site and everything on it.</summary>
-    SiteReaders = Auditor | OwnManager,
+    /// <summary>Who reads the owning organisation's site and everything on it: editors and auditors read-only.</summary>
+    SiteReaders = Auditor | Editor | OwnManager,
     MethodologyReaders = Editor | Auditor,
     DashboardReaders = Auditor | Editor,
 }

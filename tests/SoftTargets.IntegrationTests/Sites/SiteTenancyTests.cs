@@ -14,7 +14,7 @@ public sealed class SiteTenancyTests(DatabaseFixture fixture) : DatabaseTest(fix
     [InlineData(ArenaManager, 3)]
     [InlineData(SchoolManager, 1)]
     [InlineData(Auditor, 4)]
-    [InlineData(Editor, 0)]
+    [InlineData(Editor, 4)]
     [InlineData(Administrator, 0)]
     public async Task Each_role_lists_only_the_sites_it_may_see(string email, int expected)
     {

@@ -95,6 +95,9 @@ public static class MethodologyCatalog
     public static IReadOnlyDictionary<string, LocalizedText> RoleNames(this MethodologyVersion? version) =>
         Names(version?.Content.Roles);
 
+    public static IReadOnlyDictionary<string, LocalizedText> AttributeNames(this MethodologyVersion? version) =>
+        Names(version?.Content.Attributes);
+
     private static Dictionary<string, LocalizedText> Names(IEnumerable<CatalogItem>? items) =>
         items?.ToDictionary(i => i.Key, i => i.Name) ?? [];
 }

@@ -149,7 +149,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
     public async Task<PlanUpgradeView> DescribeUpgradeAsync(PlanUpgrade upgrade, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
-        actor.Demand(actor.IsSystem || actor.IsIn(Roles.VenueManager) || actor.IsIn(Roles.Auditor));
+        actor.Demand(actor.CanReadAllSites || actor.IsIn(Roles.VenueManager));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var older = await PublishedMeasuresAsync(db, upgrade.FromVersionId, ct);
         var newer = await PublishedMeasuresAsync(db, upgrade.ToVersionId, ct);

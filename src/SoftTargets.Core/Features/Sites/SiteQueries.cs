@@ -27,7 +27,15 @@ public sealed record SiteDetails(Guid Id, Guid OrganizationId, string Organizati
 
     /// <summary>The region as the site's methodology names it.</summary>
     public LocalizedText RegionName { get; init; } = new(Profile.Region, Profile.Region);
+
+    /// <summary>The site's attributes, named by its methodology's attribute catalogue (null when it has no such key).</summary>
+    public IReadOnlyList<AttributeView> AttributeNames { get; init; } = [];
+
+    /// <summary>Whether a plan has been generated for the site yet.</summary>
+    public bool HasPlan { get; init; }
 }
+
+public sealed record AttributeView(string Key, LocalizedText? Name);
 
 /// <summary>
 /// What a site may be under one methodology (<see cref="Methodology"/>, null before any is published), and every
@@ -106,14 +114,20 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
         var organization = await db.Organizations.Where(o => o.Id == site.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         var methodology = await db.CurrentPublishedAsync(site.MethodologyId, ct);
-        var (roles, threats) = (methodology.RoleNames(), methodology.ThreatTypeNames());
+        var (roles, threats, attributes) = (methodology.RoleNames(), methodology.ThreatTypeNames(), methodology.AttributeNames());
         var followed = await db.Methodologies.Where(m => m.Id == site.MethodologyId).Select(m => new { m.Code, m.Name }).SingleAsync(ct);
         return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile with { Methodology = followed.Code }, methodology.VenueTypeNames().GetValueOrDefault(site.VenueTypeKey),
             site.Zones.OrderBy(z => z.Name).Select(z => new ZoneView(z.Id, z.Name, z.Capacity, z.Entrances, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
             site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
             site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
             site.Version, site.UpdatedAt, site.UpdatedBy)
-        { MethodologyId = site.MethodologyId, MethodologyName = followed.Name, RegionName = CatalogueNames.Of(methodology?.Content).Region(site.Region) };
+        {
+            MethodologyId = site.MethodologyId,
+            MethodologyName = followed.Name,
+            RegionName = CatalogueNames.Of(methodology?.Content).Region(site.Region),
+            AttributeNames = site.Profile.Attributes.Select(a => new AttributeView(a, attributes.GetValueOrDefault(a))).ToList(),
+            HasPlan = await db.SitePlans.AnyAsync(p => p.SiteId == site.Id, ct),
+        };
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public static class AccountExtensions
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
             .AddPolicy(Policies.MethodologyReader, policy => policy.RequireRole(Roles.MethodologyEditor, Roles.Auditor))
             .AddPolicy(Policies.DashboardReader, policy => policy.RequireRole(Roles.Auditor, Roles.MethodologyEditor))
-            .AddPolicy(Policies.SiteReader, policy => policy.RequireRole(Roles.VenueManager, Roles.Auditor))
+            .AddPolicy(Policies.SiteReader, policy => policy.RequireRole(Roles.VenueManager, Roles.Auditor, Roles.MethodologyEditor))
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser());
 
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingUserStateProvider>();

@@ -15,6 +15,6 @@ public static class Policies
     /// <summary>Auditors and ministry staff (methodology editors) see the national compliance dashboards.</summary>
     public const string DashboardReader = nameof(DashboardReader);
 
-    /// <summary>Venue managers (their own organisation's sites) and auditors (all sites).</summary>
+    /// <summary>Venue managers (their own organisation's sites), auditors and methodology editors (all sites, read-only).</summary>
     public const string SiteReader = nameof(SiteReader);
 }

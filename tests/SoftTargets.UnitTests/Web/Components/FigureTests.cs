@@ -64,4 +64,27 @@ public class FigureTests : BunitContext, IAsyncLifetime
         Assert.Empty(figure.FindAll(".figure-value b"));
         Assert.Equal("<b>5</b>", figure.Find(".figure-value").TextContent.Trim());
     }
+
+    [Fact]
+    public void With_a_link_the_whole_card_leads_to_the_list_it_counts()
+    {
+        var figure = Render<Figure>(p => p
+            .Add(f => f.Value, "5")
+            .Add(f => f.Label, "measures overdue")
+            .Add(f => f.Id, "fig-overdue")
+            .Add(f => f.Href, "/measures?show=overdue"));
+
+        var link = figure.Find("a#fig-overdue-link");
+        Assert.Equal("/measures?show=overdue", link.GetAttribute("href"));
+        Assert.Contains("5", link.TextContent);
+        Assert.Contains("measures overdue", link.TextContent);
+    }
+
+    [Fact]
+    public void Without_a_link_the_card_is_no_link()
+    {
+        var figure = Render<Figure>(p => p.Add(f => f.Value, "5").Add(f => f.Label, "operators"));
+
+        Assert.Empty(figure.FindAll("a"));
+    }
 }

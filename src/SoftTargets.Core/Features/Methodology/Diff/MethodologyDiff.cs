@@ -27,7 +27,7 @@ public static class MethodologyDiff
         var movedTiers = MovedTiers(older.Tiers, newer.Tiers);
         CompareItems(entries, DiffArea.Tier, older.Tiers, newer.Tiers, t => t.Key, t => t.Name, (o, n) =>
             ChangedFields(("name", o.Name, n.Name), ("when", o.When, n.When))
-                .Concat(movedTiers.Contains(n.Key) ? ["order"] : []));
+                .Concat(movedTiers.TryGetValue(n.Key, out var moved) ? [new FieldChange("order", null, moved.Before, moved.After)] : []));
 
         CompareItems(entries, DiffArea.Measure, older.Measures, newer.Measures, m => m.Key, m => m.Title, (o, n) =>
             ChangedFields(
@@ -78,8 +78,8 @@ public static class MethodologyDiff
             entries.Add(new DiffEntry(DiffArea.Scope, older is null ? ChangeKind.Added : ChangeKind.Removed, "scope", ScopeTitle, []));
             return;
         }
-        if (ChangedFields(("when", older.When, newer.When), ("baseline", older.Baseline, newer.Baseline)).ToList() is { Count: > 0 } fields)
-            entries.Add(new DiffEntry(DiffArea.Scope, ChangeKind.Changed, "scope", ScopeTitle, fields));
+        if (ChangedFields(("when", older.When, newer.When), ("baseline", older.Baseline, newer.Baseline)).ToList() is { Count: > 0 } changes)
+            entries.Add(Changed(DiffArea.Scope, "scope", ScopeTitle, changes));
     }
 
     private static void CompareCatalogue(List<DiffEntry> entries, string catalogue, IReadOnlyList<CatalogItem> older, IReadOnlyList<CatalogItem> newer) =>
@@ -89,7 +89,7 @@ public static class MethodologyDiff
     /// <summary>Adds Added, Removed and Changed entries; with a duplicated key the first item counts.</summary>
     private static void CompareItems<T>(
         List<DiffEntry> entries, DiffArea area, IEnumerable<T> older, IEnumerable<T> newer,
-        Func<T, string> key, Func<T, LocalizedText> title, Func<T, T, IEnumerable<string>> changedFields)
+        Func<T, string> key, Func<T, LocalizedText> title, Func<T, T, IEnumerable<FieldChange>> changedFields)
     {
         var olderByKey = ByKey(older, key);
         var newerByKey = ByKey(newer, key);
@@ -97,8 +97,8 @@ public static class MethodologyDiff
         {
             if (!olderByKey.TryGetValue(k, out var o))
                 entries.Add(new DiffEntry(area, ChangeKind.Added, k, title(n), []));
-            else if (changedFields(o, n).ToList() is { Count: > 0 } fields)
-                entries.Add(new DiffEntry(area, ChangeKind.Changed, k, title(n), fields));
+            else if (changedFields(o, n).ToList() is { Count: > 0 } changes)
+                entries.Add(Changed(area, k, title(n), changes));
         }
         foreach (var (k, o) in olderByKey)
         {
@@ -106,6 +106,9 @@ public static class MethodologyDiff
                 entries.Add(new DiffEntry(area, ChangeKind.Removed, k, title(o), []));
         }
     }
+
+    private static DiffEntry Changed(DiffArea area, string key, LocalizedText title, IReadOnlyList<FieldChange> changes) =>
+        new(area, ChangeKind.Changed, key, title, changes.Select(c => c.Field).Distinct().ToList()) { Changes = changes };
 
     private static Dictionary<string, T> ByKey<T>(IEnumerable<T> items, Func<T, string> key)
     {
@@ -115,16 +118,17 @@ public static class MethodologyDiff
     }
 
     /// <summary>
-    /// The tiers kept in both versions whose position among the kept tiers differs; adding or removing
-    /// a tier alone does not move the others.
+    /// The tiers kept in both versions whose position among the kept tiers differs, with their positions
+    /// (from 1) among all tiers before and after; adding or removing a tier alone does not move the others.
     /// </summary>
-    private static HashSet<string> MovedTiers(IReadOnlyList<TierRule> older, IReadOnlyList<TierRule> newer)
+    private static Dictionary<string, (int Before, int After)> MovedTiers(IReadOnlyList<TierRule> older, IReadOnlyList<TierRule> newer)
     {
         var olderKeys = older.Select(t => t.Key).Distinct().ToList();
         var newerKeys = newer.Select(t => t.Key).Distinct().ToList();
         var olderOrder = olderKeys.Where(newerKeys.Contains).ToList();
         var newerOrder = newerKeys.Where(olderKeys.Contains).ToList();
-        return olderOrder.Where((k, i) => newerOrder[i] != k).ToHashSet(StringComparer.Ordinal);
+        return olderOrder.Where((k, i) => newerOrder[i] != k)
+            .ToDictionary(k => k, k => (olderKeys.IndexOf(k) + 1, newerKeys.IndexOf(k) + 1), StringComparer.Ordinal);
     }
 
     private static IEnumerable<(PlaybookStep Step, string Playbook)> Steps(MethodologyDocument document) =>
@@ -133,8 +137,19 @@ public static class MethodologyDiff
     private static LocalizedText? ThreatName(MethodologyDocument document, string threat) =>
         document.ThreatTypes.FirstOrDefault(t => t.Key == threat)?.Name;
 
-    private static IEnumerable<string> ChangedFields(params (string Name, object? Older, object? Newer)[] fields) =>
-        fields.Where(f => Json(f.Older) != Json(f.Newer)).Select(f => f.Name);
+    /// <summary>The fields whose values differ; a text in two languages gives one change per language that differs.</summary>
+    private static IEnumerable<FieldChange> ChangedFields(params (string Name, object? Older, object? Newer)[] fields)
+    {
+        foreach (var (name, older, newer) in fields.Where(f => Json(f.Older) != Json(f.Newer)))
+        {
+            if (older is LocalizedText o && newer is LocalizedText n)
+            {
+                if (o.En != n.En) yield return new FieldChange(name, "en", o.En, n.En);
+                if (o.Cs != n.Cs) yield return new FieldChange(name, "cs", o.Cs, n.Cs);
+            }
+            else yield return new FieldChange(name, null, older, newer);
+        }
+    }
 
     private static string Json(object? value) => JsonSerializer.Serialize(value, LibraryFormat.JsonOptions);
 }

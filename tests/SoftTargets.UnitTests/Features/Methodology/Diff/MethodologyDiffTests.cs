@@ -290,6 +290,74 @@ public sealed class MethodologyDiffTests
         Assert.Equal(["Scope Removed scope []"], Shows(MethodologyDiff.Compare(scoped, Document())));
     }
 
+    [Fact]
+    public void A_changed_measure_gives_each_field_with_its_value_before_and_after()
+    {
+        var older = Document();
+        var rule = new Condition { TierIn = ["standard"] };
+        var changed = older.Measures[0] with { Priority = MeasurePriority.Enhanced, AppliesWhen = rule, Category = "Training" };
+        var newer = older with { Measures = [changed, older.Measures[1]] };
+
+        var entry = Assert.Single(MethodologyDiff.Compare(older, newer).Entries);
+
+        Assert.Equal(["appliesWhen", "category", "priority"], entry.Changes.Select(c => c.Field).Order(StringComparer.Ordinal));
+        var priority = entry.Changes.Single(c => c.Field == "priority");
+        Assert.Equal((null as string, (object)older.Measures[0].Priority, (object)MeasurePriority.Enhanced), (priority.Language, priority.Before!, priority.After!));
+        var applies = entry.Changes.Single(c => c.Field == "appliesWhen");
+        Assert.Same(older.Measures[0].AppliesWhen, applies.Before);
+        Assert.Same(rule, applies.After);
+        Assert.Equal("Training", entry.Changes.Single(c => c.Field == "category").After);
+    }
+
+    [Fact]
+    public void A_changed_text_gives_one_change_per_language_that_differs()
+    {
+        var older = Document();
+        var newer = older with { Measures = [older.Measures[0] with { Title = new LocalizedText("Lock entrances", "Zamknout vchody") }, older.Measures[1]] };
+
+        var entry = Assert.Single(MethodologyDiff.Compare(older, newer).Entries);
+
+        var change = Assert.Single(entry.Changes);
+        Assert.Equal(new FieldChange("title", "cs", "Lock entrances (cs)", "Zamknout vchody"), change);
+        Assert.Equal(["title"], entry.Fields);
+    }
+
+    [Fact]
+    public void A_changed_tier_rule_and_step_text_give_their_values()
+    {
+        var older = Document();
+        var tier = older.Tiers[1] with { When = new Condition { Occupancy = new NumberComparison { Gte = 300 } } };
+        var steps = older.Playbooks[0].Steps.Select((s, i) => i == 0 ? s with { Text = new LocalizedText("Run", "Utíkejte"), TargetMinutes = 5 } : s).ToList();
+        var newer = older with { Tiers = [older.Tiers[0], tier], Playbooks = [older.Playbooks[0] with { Steps = steps }] };
+
+        var result = MethodologyDiff.Compare(older, newer);
+
+        var when = Assert.Single(Assert.Single(result.For(DiffArea.Tier)).Changes);
+        Assert.Equal(("when", 300), (when.Field, ((Condition)when.After!).Occupancy!.Gte));
+        var step = Assert.Single(result.For(DiffArea.Step));
+        Assert.Equal(["targetMinutes:", "text:cs", "text:en"], step.Changes.Select(c => $"{c.Field}:{c.Language}").Order(StringComparer.Ordinal));
+        Assert.Equal(5, step.Changes.Single(c => c.Field == "targetMinutes").After);
+    }
+
+    [Fact]
+    public void A_moved_tier_gives_its_positions_before_and_after()
+    {
+        var older = Document();
+        var newer = older with { Tiers = [older.Tiers[1], older.Tiers[0]] };
+
+        var entries = MethodologyDiff.Compare(older, newer).For(DiffArea.Tier).ToList();
+
+        Assert.Equal([new FieldChange("order", null, 1, 2)], entries.Single(e => e.Key == "enhanced").Changes);
+    }
+
+    [Fact]
+    public void Added_and_removed_items_have_no_field_changes()
+    {
+        var newer = Document() with { Measures = [Document().Measures[1], Measure("TRN-01")] };
+
+        Assert.All(MethodologyDiff.Compare(Document(), newer).Entries, e => Assert.Empty(e.Changes));
+    }
+
     private static string Show(DiffEntry e) => $"{e.Area} {e.Kind} {e.Key} [{string.Join(",", e.Fields)}]";
 
     private static List<string> Shows(MethodologyDiffResult result) => result.Entries.Select(Show).ToList();
