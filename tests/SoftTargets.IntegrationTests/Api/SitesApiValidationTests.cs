@@ -62,7 +62,7 @@ public sealed class SitesApiValidationTests(DatabaseFixture fixture) : DatabaseT
 
     [Theory]
     [InlineData("{\"version\": 1}", "Profile")]
-    [InlineData("{\"profile\": {\"name\": \"x\", \"region\": \"Atlantis\"}, \"version\": 1}", "Profile.Region")]
+    [InlineData("{\"profile\": {\"name\": \"x\", \"region\": \"Atlantis\"}, \"version\": 1}", "Region")]
     public async Task Updating_without_a_valid_profile_gets_400_with_the_field(string json, string field)
     {
         var client = await Fixture.SignedInClientAsync(ArenaManager);

@@ -43,6 +43,28 @@ public partial class PluralMessageTests
         }
     }
 
+    /// <summary>
+    /// A plural message read through the localizer's indexer comes out garbled or throws (string.Format does not know
+    /// ICU syntax), as the printed plan's gaps once did: every page reads them through <c>Count</c>.
+    /// </summary>
+    [Fact]
+    public void No_page_reads_a_plural_message_through_the_indexer()
+    {
+        var keys = PluralMessages().Select(row => ((string)row[0]).Split(':')[1]).ToHashSet(StringComparer.Ordinal);
+        var web = Path.GetDirectoryName(ResourcesFolder())!;
+        var misuse = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => IndexerKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)
+                .Where(keys.Contains).Select(k => $"{Path.GetFileName(f)}: {k}"))
+            .ToList();
+        Assert.True(misuse.Count == 0, "Read through Count instead: " + string.Join(", ", misuse));
+    }
+
+    [GeneratedRegex(@"\w\[""(\w+)""")]
+    private static partial Regex IndexerKey();
+
     [GeneratedRegex(@"\{(\d+)")]
     private static partial Regex ArgumentPattern();
 
