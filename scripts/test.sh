@@ -91,6 +91,18 @@ counter() {
   echo "${value:-0}"
 }
 
+# Prints the five slowest tests of trx file $1, to show where the suite's time goes.
+slowest() {
+  python3 - "$1" <<'PY' || true
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+runs = re.findall(r'<UnitTestResult [^>]*testName="([^"]*)"[^>]*duration="(\d+):(\d+):([\d.]+)"', text)
+timed = sorted(((int(h) * 3600 + int(m) * 60 + float(s), name) for name, h, m, s in runs), reverse=True)[:5]
+for seconds, name in timed:
+    print(f"  slowest: {seconds:6.1f} s  {name.replace('&quot;', chr(34))}")
+PY
+}
+
 # Runs one test project with its output in $results/NAME.log and its exit code in $results/NAME.rc.
 run_project() { # PROJECT NAME NICENESS [dotnet test args...]
   local project="$1" name="$2" niceness="$3" rc=0 start=$SECONDS
@@ -143,6 +155,7 @@ for i in "${!names[@]}"; do
     echo "$name: dotnet test failed (exit code $rc) without a failed test: counted as 1 failure"
     f=1
   fi
+  slowest "$trx"
   echo "$name: $p passed, $f failed ($(cat "$results/$name.seconds" 2>/dev/null || echo "?") s)"
   passed=$((passed + p))
   failed=$((failed + f))

@@ -77,15 +77,20 @@ try {
   for (const page of pages) {
     const scores = [];
     for (let run = 0; run < runs; run++) {
-      await cdp.send('Network.clearBrowserCache');
-      await cdp.send('Network.clearBrowserCookies');
-      if (page.cookies) await cdp.send('Network.setCookies', { cookies: page.cookies });
-      const result = await lighthouse(`${baseUrl}${page.path}`, {
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance'],
-        disableStorageReset: true,
-      }, undefined, tab);
+      // Lighthouse now and then fails to record the trace of a load (NO_NAVSTART): such a run is repeated.
+      let result;
+      for (let attempt = 1; ; attempt++) {
+        await cdp.send('Network.clearBrowserCache');
+        await cdp.send('Network.clearBrowserCookies');
+        if (page.cookies) await cdp.send('Network.setCookies', { cookies: page.cookies });
+        result = await lighthouse(`${baseUrl}${page.path}`, {
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+          disableStorageReset: true,
+        }, undefined, tab);
+        if (!result.lhr.runtimeError || attempt === 3) break;
+      }
       const lhr = result.lhr;
       if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.message}`);
       if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(`${baseUrl}${page.path}`).pathname) {
