@@ -15,6 +15,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/db.sh
+source scripts/production-app.sh
 
 work=.data/lighthouse
 mkdir -p "$work"
@@ -28,31 +29,10 @@ if [[ ! -d scripts/lighthouse/node_modules ]]; then
   (cd scripts/lighthouse && npm ci --no-audit --no-fund >/dev/null)
 fi
 
-app_pid="" db_folder=""
-cleanup() {
-  if [[ -n $app_pid ]]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-  if [[ -n $db_folder ]]; then bash scripts/db.sh throwaway-stop "$db_folder" >/dev/null 2>&1 || true; fi
-}
-trap cleanup EXIT
-
 if [[ $# -ge 1 ]]; then
   url="${1%/}"
 else
-  port="${SOFTTARGETS_LIGHTHOUSE_PORT:-5098}"
-  url="http://127.0.0.1:$port"
-  if [[ -z ${ConnectionStrings__SoftTargets:-} ]]; then
-    ConnectionStrings__SoftTargets="$(bash scripts/db.sh throwaway-start 2>"$work/db.txt")"
-    export ConnectionStrings__SoftTargets
-    db_folder="$(grep -o 'throwaway-stop .*' "$work/db.txt" | cut -d' ' -f2)"
-  fi
-  echo "Starting the app in Production mode on $url (log: $work/app.log)..."
-  SOFTTARGETS_PORT="$port" bash scripts/run.sh --production >"$work/app.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 300); do
-    curl -fs "$url/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$app_pid" 2>/dev/null || { echo "The app did not start; see $work/app.log" >&2; exit 1; }
-    sleep 1
-  done
+  start_production_app "${SOFTTARGETS_LIGHTHOUSE_PORT:-5098}" "$work"
 fi
 
 echo "Measuring $url (mobile preset, ${SOFTTARGETS_LIGHTHOUSE_RUNS:-3} runs a page)..."

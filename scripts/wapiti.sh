@@ -14,6 +14,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/db.sh
+source scripts/production-app.sh
 
 user="${SOFTTARGETS_WAPITI_USER:-manager@arenaplus.example}"
 password="SoftTargets-Demo-2026"
@@ -26,31 +27,10 @@ if ! command -v wapiti >/dev/null 2>&1; then
   apt-get install -y wapiti >/dev/null
 fi
 
-app_pid="" db_folder=""
-cleanup() {
-  if [[ -n $app_pid ]]; then kill -TERM "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-  if [[ -n $db_folder ]]; then bash scripts/db.sh throwaway-stop "$db_folder" >/dev/null 2>&1 || true; fi
-}
-trap cleanup EXIT
-
 if [[ $# -ge 1 ]]; then
   url="${1%/}"
 else
-  port="${SOFTTARGETS_WAPITI_PORT:-5099}"
-  url="http://127.0.0.1:$port"
-  if [[ -z ${ConnectionStrings__SoftTargets:-} ]]; then
-    ConnectionStrings__SoftTargets="$(bash scripts/db.sh throwaway-start 2>"$work/db.txt")"
-    export ConnectionStrings__SoftTargets
-    db_folder="$(grep -o 'throwaway-stop .*' "$work/db.txt" | cut -d' ' -f2)"
-  fi
-  echo "Starting the app in Production mode on $url (log: $work/app.log)..."
-  SOFTTARGETS_PORT="$port" bash scripts/run.sh --production >"$work/app.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 180); do
-    curl -fs "$url/health/live" >/dev/null 2>&1 && break
-    kill -0 "$app_pid" 2>/dev/null || { echo "The app did not start; see $work/app.log" >&2; exit 1; }
-    sleep 1
-  done
+  start_production_app "${SOFTTARGETS_WAPITI_PORT:-5099}" "$work"
 fi
 
 echo "Signing in as $user..."

@@ -117,5 +117,6 @@ public sealed class Finding : AuditableEntity
         if (Status == FindingStatus.Closed) throw new DomainException("FindingClosed", message);
     }
 
-    private static ValidationFailedException Invalid(string field, LocalizedText message) => ValidationFailedException.For(field, message.En);
+    private static ValidationFailedException Invalid(string field, LocalizedText message) =>
+        ValidationFailedException.From(new Dictionary<string, LocalizedText> { [field] = message });
 }

@@ -22,7 +22,5 @@ public sealed record FindingInput(FindingSeverity Severity, string Title, string
         return problems;
     }
 
-    /// <summary>The English texts, as <see cref="ValidationFailedException"/> carries them.</summary>
-    internal static ValidationFailedException Failure(Dictionary<string, LocalizedText> problems) =>
-        new(problems.ToDictionary(p => p.Key, p => new[] { p.Value.En }));
+    internal static ValidationFailedException Failure(Dictionary<string, LocalizedText> problems) => ValidationFailedException.From(problems);
 }

@@ -12,6 +12,8 @@ public static class FindingText
     /// <summary>What a refused action says in the user's language: Core's messages carry both languages, other errors go by code.</summary>
     public static IReadOnlyList<string> Errors(IStringLocalizer<FindingStrings> strings, DomainException error)
     {
+        if (error is ValidationFailedException { Problems.Count: > 0 } known)
+            return known.Problems.Values.Select(problem => problem.For(CultureInfo.CurrentUICulture)).ToList();
         if (error is ValidationFailedException invalid)
             return invalid.Errors.SelectMany(field => field.Value).Select(Localize).ToList();
         var text = strings[$"Error_{error.Code}"];
