@@ -44,9 +44,8 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(row.Locator(".audit-title")).ToHaveTextAsync(new Regex(@"^Plan measure [A-Z]+-\d+ \w"));
         await Assertions.Expect(row.Locator(".audit-site")).ToHaveTextAsync(Arena);
 
-        await row.Locator(".audit-open").ClickAsync();
         var changes = Page.Locator("#audit-changes");
-        await changes.WaitForAsync();
+        await ClickUntilShownAsync(row.Locator(".audit-open"), changes);
         await Assertions.Expect(changes.Locator("thead th")).ToHaveTextAsync(["Field", "Before", "After"]);
         var owner = changes.Locator("tbody tr").Filter(new() { Has = Page.Locator("th", new() { HasTextRegex = new Regex("^Owner") }) });
         await Assertions.Expect(owner.Locator(".audit-before")).Not.ToHaveTextAsync("Eva Svobodová");

@@ -89,6 +89,26 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncLifetime
     protected Task<Guid> SiteIdAsync(string name) => App.WithServicesAsync(services =>
         services.GetRequiredService<SoftTargetsDbContext>().Sites.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
+    /// <summary>
+    /// Clicks a button in a list that may still be re-rendering (a filter's late reload replaces its rows, and a click
+    /// on a replaced row is lost) until what the click opens is shown.
+    /// </summary>
+    protected static async Task ClickUntilShownAsync(ILocator button, ILocator shown)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await shown.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
     /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>
     protected async Task ChooseAsync(string select, string option)
