@@ -21,13 +21,11 @@ public static class AuditEndpoints
                 DateOnly? from, DateOnly? to, string? action, string? separator, AuditTrail trail, AuditWords words,
                 IStringLocalizer<AuditStrings> a, CancellationToken ct) =>
             {
-                if (format is not ("csv" or "xlsx")) return Results.NotFound();
+                if (!TableDownload.IsFormat(format)) return Results.NotFound();
                 var filter = AuditQuery.Filter(person, entityType, entityId, parts ?? false, organization, from, to, action);
                 var table = new TableStream(a["Export_Sheet"], words.ExportHeaders(), trail.ExportAsync(filter, ct).Select(words.ExportRow));
                 var file = $"audit-trail-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
-                return format == "csv"
-                    ? Results.Stream(body => TableFile.WriteCsvAsync(table, body, CsvDialect.Choose(separator, CultureInfo.CurrentCulture), ct), "text/csv; charset=utf-8", file)
-                    : Results.Stream(body => TableFile.WriteXlsxAsync(table, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+                return TableDownload.Of(table, format, file, separator, ct);
             })
             .RequireAuthorization(Policies.Auditor)
             .ExcludeFromDescription();

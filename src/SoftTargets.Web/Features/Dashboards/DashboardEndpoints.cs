@@ -1,7 +1,7 @@
-using System.Globalization;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Exports;
 using SoftTargets.Core.Features.Readiness;
+using SoftTargets.Web.Components;
 using SoftTargets.Web.Features.Account;
 using SoftTargets.Web.Features.Readiness;
 
@@ -15,15 +15,13 @@ public static class DashboardEndpoints
         app.MapGet("/dashboards/export/{name}.{format}", async (string name, string format, string? region, string? venueType,
                 string? tier, Guid? version, string? separator, ComplianceDashboard dashboard, DashboardTables tables, CancellationToken ct) =>
             {
-                if (format is not ("csv" or "xlsx")) return Results.NotFound();
+                if (!TableDownload.IsFormat(format)) return Results.NotFound();
                 var filter = DashboardQuery.Filter(region, venueType, tier, version);
                 var table = await BuildAsync(name.ToLowerInvariant(), filter, dashboard, tables, ct);
                 if (table is null) return Results.NotFound();
                 var file = $"compliance-{name.ToLowerInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
                 // Rows go to the response body as the query yields them; nothing holds the whole table.
-                return format == "csv"
-                    ? Results.Stream(body => TableFile.WriteCsvAsync(table, body, CsvDialect.Choose(separator, CultureInfo.CurrentCulture), ct), "text/csv; charset=utf-8", file)
-                    : Results.Stream(body => TableFile.WriteXlsxAsync(table, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+                return TableDownload.Of(table, format, file, separator, ct);
             })
             .RequireAuthorization(Policies.DashboardReader)
             .ExcludeFromDescription();
@@ -33,16 +31,14 @@ public static class DashboardEndpoints
                 string? tier, Guid? version, string? separator, ComplianceDashboard dashboard, ReadinessDashboard readiness, ReadinessTables tables, CancellationToken ct) =>
             {
                 var name = table.ToLowerInvariant();
-                if (format is not ("csv" or "xlsx") || ReadinessTables.Names.FirstOrDefault(n => n.Name == name) is not { Name: not null } which) return Results.NotFound();
+                if (!TableDownload.IsFormat(format) || ReadinessTables.Names.FirstOrDefault(n => n.Name == name) is not { Name: not null } which) return Results.NotFound();
                 var filter = DashboardQuery.Filter(region, venueType, tier, version);
                 var choices = await dashboard.GetChoicesAsync(ct);
                 var file = $"readiness-{name}-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
                 var built = (which.Coverage
                     ? tables.Coverage(await readiness.GetCoverageAsync(filter, ct), which.By, choices)
                     : tables.Timing(await readiness.GetTimingAsync(filter, ct), which.By, choices)).AsStream();
-                return format == "csv"
-                    ? Results.Stream(body => TableFile.WriteCsvAsync(built, body, CsvDialect.Choose(separator, CultureInfo.CurrentCulture), ct), "text/csv; charset=utf-8", file)
-                    : Results.Stream(body => TableFile.WriteXlsxAsync(built, body, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
+                return TableDownload.Of(built, format, file, separator, ct);
             })
             .RequireAuthorization(Policies.DashboardReader)
             .ExcludeFromDescription();
