@@ -66,6 +66,21 @@ public sealed class AuditTrailNamingTests(DatabaseFixture fixture) : DatabaseTes
     }
 
     [Fact]
+    public async Task A_person_recorded_by_id_reads_by_name_in_the_details()
+    {
+        var page = await Fixture.AsAsync<AuditPage, AuditTrail>(Auditor, t => t.ListAsync(
+            new AuditFilter(EntityType: "Finding", Action: AuditAction.Created), new PageRequest(0, 1)));
+        var item = Assert.Single(page.Items);
+
+        var details = await Fixture.AsAsync<AuditEntryDetails?, AuditTrail>(Auditor, t => t.GetAsync(item.Id));
+
+        var author = Assert.Single(details!.Changes.Rows, r => r.Property == "AuthorId");
+        await using var db = Fixture.NewDbContext();
+        var user = await db.Users.SingleAsync(u => u.Id == author.After);
+        Assert.Equal($"{user.DisplayName} ({user.Email})", author.AfterName);
+    }
+
+    [Fact]
     public async Task The_czech_csv_export_uses_semicolons_and_reads_fields_and_values_in_czech()
     {
         var siteId = await TheatreWithPlanAsync();

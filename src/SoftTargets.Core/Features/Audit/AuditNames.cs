@@ -37,6 +37,9 @@ internal sealed class AuditNames
     public string? OfKey(Guid? siteId, string? key) =>
         siteId is { } s && key is not null && _siteWords.TryGetValue(s, out var words) && words.Catalogue.TryGetValue(key, out var name) ? name.ToString() : null;
 
+    private static string UserName(string id, string? displayName, string? email, string? userName) =>
+        string.IsNullOrWhiteSpace(displayName) ? email ?? userName ?? id : $"{displayName} ({email})";
+
     public static async Task<AuditNames> ResolveAsync(SoftTargetsDbContext db, IReadOnlyList<AuditLogEntry> entries, bool withValueIds, CancellationToken ct)
     {
         var names = new AuditNames();
@@ -92,11 +95,11 @@ internal sealed class AuditNames
         var userIds = entries.Where(e => e.EntityType == AuditEntityTypes.User).Select(e => e.EntityId)
             .Concat(entries.Where(e => e.EntityType == AuditEntityTypes.UserRole).Select(e => e.EntityId.Split('/')[0])).Distinct().ToArray();
         var users = userIds.Length == 0 ? [] : await db.Users.Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.UserName ?? u.Id : $"{u.DisplayName} ({u.Email})", ct);
+            .ToDictionaryAsync(u => u.Id, u => UserName(u.Id, u.DisplayName, u.Email, u.UserName), ct);
         var roleIds = entries.Where(e => e.EntityType == AuditEntityTypes.UserRole).Select(e => e.EntityId.Split('/').Last()).Distinct().ToArray();
         var roles = roleIds.Length == 0 ? [] : await db.Roles.Where(r => roleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name ?? r.Id, ct);
 
-        // Ids recorded as values (the details of one entry): sites, measures, organisations, methodology versions.
+        // Ids recorded as values (the details of one entry): sites, measures, organisations, methodology versions, people.
         if (withValueIds)
         {
             var valueIds = parsed.SelectMany(p => p.Changes.Rows).Where(r => r.Property.EndsWith("Id", StringComparison.Ordinal))
@@ -109,6 +112,9 @@ internal sealed class AuditNames
                 foreach (var r in await db.PlaybookRuns.Where(x => valueIds.Contains(x.Id)).Select(x => new { x.Id, x.ThreatName }).ToListAsync(ct)) names._ids[r.Id] = r.ThreatName.ToString();
                 foreach (var f in await db.Findings.Where(x => valueIds.Contains(x.Id)).Select(x => new { x.Id, x.Title }).ToListAsync(ct)) names._ids[f.Id] = f.Title;
                 foreach (var m in await db.Methodologies.Where(x => valueIds.Contains(x.Id)).Select(x => new { x.Id, x.Code }).ToListAsync(ct)) names._ids[m.Id] = m.Code;
+                var valueUserIds = valueIds.Select(g => g.ToString()).ToArray();
+                foreach (var u in await db.Users.Where(x => valueUserIds.Contains(x.Id)).Select(x => new { x.Id, x.DisplayName, x.Email, x.UserName }).ToListAsync(ct))
+                    if (Guid.TryParse(u.Id, out var userId)) names._ids[userId] = UserName(u.Id, u.DisplayName, u.Email, u.UserName);
                 foreach (var v in await db.MethodologyVersions.Where(x => valueIds.Contains(x.Id))
                              .Select(x => new { x.Id, x.Number, Code = db.Methodologies.Where(m => m.Id == x.MethodologyId).Select(m => m.Code).First() }).ToListAsync(ct))
                     names._ids[v.Id] = $"{v.Code} v{v.Number}";
