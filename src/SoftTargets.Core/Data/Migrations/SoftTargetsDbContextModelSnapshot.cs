@@ -1314,11 +1314,9 @@ namespace SoftTargets.Core.Data.Migrations
 
                     b.HasIndex("MethodologyId");
 
-                    b.HasIndex("Name", "Id");
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("Region", "VenueTypeKey");
-
-                    b.HasIndex("OrganizationId", "Name", "Id");
 
                     b.ToTable("Sites");
                 });
