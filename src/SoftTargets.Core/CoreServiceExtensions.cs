@@ -69,6 +69,9 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Readiness.RunQueries>();
         services.AddScoped<Features.Events.EventService>();
         services.AddScoped<Features.Events.EventQueries>();
+        // Smtp (the host binds it): the server every mail goes through.
+        services.AddOptions<Mail.SmtpSettings>();
+        services.AddSingleton<Mail.IMailSender, Mail.SmtpMailSender>();
         return services;
     }
 }
