@@ -43,6 +43,8 @@ public static class CoreServiceExtensions
         services.AddScoped<FindingService>();
         services.AddScoped<FindingQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountRecovery>();
+        services.AddOptions<AccountSettings>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<Features.Plans.PlanService>();
