@@ -15,6 +15,7 @@ builder.UseStaticWebAssetsOfBuildOutput();
 builder.AddLogging();
 builder.Services.AddSoftTargetsCore(builder.Configuration.GetSoftTargetsConnectionString());
 builder.Services.Configure<SoftTargets.Core.Features.Methodology.MethodologyOptions>(builder.Configuration.GetSection("SoftTargets"));
+builder.Services.Configure<SoftTargets.Core.Mail.SmtpSettings>(builder.Configuration.GetSection(SoftTargets.Core.Mail.SmtpSettings.Section));
 builder.Services.AddAccounts();
 builder.Services.AddDataProtectionKeys(builder.Configuration, builder.Environment);
 builder.Services.AddReverseProxySupport(builder.Configuration);
