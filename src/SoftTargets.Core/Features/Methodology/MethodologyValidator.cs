@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Features.Methodology.Rules;
 
 namespace SoftTargets.Core.Features.Methodology;
 
@@ -59,7 +60,7 @@ public static partial class MethodologyValidator
                 "Uveďte alespoň jeden kraj: každý objekt leží v jednom z krajů metodiky.");
         var categoryKeys = document.MeasureCategories.Select(c => c.Key).ToList();
 
-        var known = new Known(document);
+        var known = new KnownKeys(document);
         for (var i = 0; i < document.Roles.Count; i++)
         {
             if (document.Roles[i].RequiredWhen is { } requiredWhen)
@@ -169,7 +170,7 @@ public static partial class MethodologyValidator
         return parts[0] == "contact" && parts.Length is 2 or 3 && roles.Contains(parts[1]) && (parts.Length == 2 || parts[2] is "phone" or "deputy");
     }
 
-    private static void CheckVariants(IReadOnlyList<MeasureVariant>? variants, string path, Known known, (bool En, bool Cs) languages, Action<string, string, string> add)
+    private static void CheckVariants(IReadOnlyList<MeasureVariant>? variants, string path, KnownKeys known, (bool En, bool Cs) languages, Action<string, string, string> add)
     {
         for (var i = 0; i < (variants?.Count ?? 0); i++)
         {
@@ -184,7 +185,7 @@ public static partial class MethodologyValidator
         }
     }
 
-    private static void CheckScope(MethodologyScope? scope, IReadOnlySet<string> measureKeys, Known known, Action<string, string, string> add)
+    private static void CheckScope(MethodologyScope? scope, IReadOnlySet<string> measureKeys, KnownKeys known, Action<string, string, string> add)
     {
         if (scope is null) return;
         CheckRule(scope.When, "$.scope.when", known, insideTier: false, add);
@@ -194,59 +195,11 @@ public static partial class MethodologyValidator
                     $"Základní opatření '{scope.Baseline[i]}' neexistuje.");
     }
 
-    private static void CheckRule(Condition? rule, string path, Known known, bool insideTier, Action<string, string, string> add)
-    {
-        if (rule is null)
-        {
-            add(path, "The rule is empty.", "Pravidlo je prázdné.");
-            return;
-        }
-        var members = (rule.All is null ? 0 : 1) + (rule.Any is null ? 0 : 1) + (rule.Not is null ? 0 : 1) + (rule.VenueTypeIn is null ? 0 : 1)
-            + (rule.Occupancy is null ? 0 : 1) + (rule.Attribute is null ? 0 : 1) + (rule.Threat is null ? 0 : 1) + (rule.TierIn is null ? 0 : 1)
-            + (rule.Attendance is null ? 0 : 1);
-        if (members != 1)
-        {
-            add(path, "Each rule must be exactly one of: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn, attendance.",
-                "Každé pravidlo musí být právě jedno z: all, any, not, venueTypeIn, occupancy, attribute, threat, tierIn, attendance.");
-            return;
-        }
-        foreach (var (list, name) in new[] { (rule.All, "all"), (rule.Any, "any") })
-        {
-            if (list is null) continue;
-            if (list.Count == 0) add($"{path}.{name}", $"'{name}' needs at least one rule.", $"'{name}' potřebuje alespoň jedno pravidlo.");
-            for (var i = 0; i < list.Count; i++) CheckRule(list[i], $"{path}.{name}[{i}]", known, insideTier, add);
-        }
-        if (rule.Not is not null) CheckRule(rule.Not, $"{path}.not", known, insideTier, add);
-        CheckReferences(known.VenueTypes, rule.VenueTypeIn, $"{path}.venueTypeIn", "venue type", "typ objektu", add);
-        if (rule.Attribute is not null) CheckReference(known.Attributes, rule.Attribute, $"{path}.attribute", "attribute", "vlastnost", add);
-        if (rule.Threat is not null)
-        {
-            CheckReference(known.Threats, rule.Threat.Type, $"{path}.threat.type", "threat type", "typ hrozby", add);
-            if (rule.Threat.RiskAtLeast is < 1 or > 25)
-                add($"{path}.threat.riskAtLeast", "riskAtLeast must be from 1 to 25 (likelihood × impact).", "riskAtLeast musí být 1 až 25 (pravděpodobnost × dopad).");
-        }
-        if (rule.Occupancy is { } occupancy && occupancy.Gte is null && occupancy.Gt is null && occupancy.Lte is null && occupancy.Lt is null)
-            add($"{path}.occupancy", "occupancy needs gte, gt, lte or lt with a number.", "occupancy potřebuje gte, gt, lte nebo lt s číslem.");
-        if (rule.Attendance is { } attendance && attendance.Gte is null && attendance.Gt is null && attendance.Lte is null && attendance.Lt is null)
-            add($"{path}.attendance", "attendance needs gte, gt, lte or lt with a number.", "attendance potřebuje gte, gt, lte nebo lt s číslem.");
-        if (rule.TierIn is not null)
-        {
-            if (insideTier) add($"{path}.tierIn", "A tier's own rule cannot depend on the tier.", "Pravidlo úrovně nemůže záviset na úrovni.");
-            else CheckReferences(known.Tiers, rule.TierIn, $"{path}.tierIn", "tier", "úroveň", add);
-        }
-    }
+    private static void CheckRule(Condition? rule, string path, KnownKeys known, bool insideTier, Action<string, string, string> add) =>
+        new RuleCheck(known, insideTier, add).Rule(rule, path);
 
-    private static void CheckReferences(IReadOnlySet<string> known, IReadOnlyList<string>? keys, string path, string en, string cs, Action<string, string, string> add)
-    {
-        if (keys is null) return;
-        if (keys.Count == 0) add(path, "The list is empty.", "Seznam je prázdný.");
-        for (var i = 0; i < keys.Count; i++) CheckReference(known, keys[i], $"{path}[{i}]", en, cs, add);
-    }
-
-    private static void CheckReference(IReadOnlySet<string> known, string key, string path, string en, string cs, Action<string, string, string> add)
-    {
-        if (!known.Contains(key)) add(path, $"Unknown {en} '{key}'.", $"Neznámý údaj ({cs}) '{key}'.");
-    }
+    private static void CheckReference(IReadOnlySet<string> known, string key, string path, string en, string cs, Action<string, string, string> add) =>
+        RuleCheck.Reference(known, key, path, en, cs, add);
 
     /// <summary>The declared languages when they are valid (some, known, each once); otherwise a problem and both languages.</summary>
     private static (bool En, bool Cs) Languages(IReadOnlyList<string>? declared, Action<string, string, string> add)
@@ -272,15 +225,6 @@ public static partial class MethodologyValidator
             add(path, "Write the text in English (en).", "Napište text anglicky (en).");
         else if (missingCs)
             add(path, "Write the text in Czech (cs).", "Napište text česky (cs).");
-    }
-
-    private sealed class Known(MethodologyDocument document)
-    {
-        public IReadOnlySet<string> Roles { get; } = document.Roles.Select(r => r.Key).ToHashSet();
-        public IReadOnlySet<string> VenueTypes { get; } = document.VenueTypes.Select(r => r.Key).ToHashSet();
-        public IReadOnlySet<string> Threats { get; } = document.ThreatTypes.Select(r => r.Key).ToHashSet();
-        public IReadOnlySet<string> Attributes { get; } = document.Attributes.Select(r => r.Key).ToHashSet();
-        public IReadOnlySet<string> Tiers { get; } = document.Tiers.Select(r => r.Key).ToHashSet();
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
