@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using Npgsql;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Tests;
+using Xunit.Abstractions;
 
 namespace SoftTargets.E2ETests.Hosting;
 
@@ -12,7 +13,7 @@ namespace SoftTargets.E2ETests.Hosting;
 /// test's own, sticky sessions), and what a venue manager meets when the node holding their circuit stops.
 /// Not on the shared app: this test starts and stops processes of its own.
 /// </summary>
-public sealed class NodesBehindProxyTests : IAsyncLifetime
+public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Stadium = "Slezská aréna";
     private const string NodeHeader = "x-softtargets-node";
@@ -26,6 +27,8 @@ public sealed class NodesBehindProxyTests : IAsyncLifetime
     private TestDatabase _database = null!;
     private IPlaywright? _playwright;
     private IBrowser _browser = null!;
+
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private string ProxyUrl => $"http://127.0.0.1:{_proxyPort}";
 
@@ -45,6 +48,7 @@ public sealed class NodesBehindProxyTests : IAsyncLifetime
             ],
         });
         await start;
+        output.WriteLine($"Nodes and nginx started: {_clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
@@ -67,6 +71,7 @@ public sealed class NodesBehindProxyTests : IAsyncLifetime
         Assert.Contains(circuitNode, _nodePorts.Select(p => $"127.0.0.1:{p}"));
 
         await SetStatusAsync(page, keys[0], "Implemented");
+        output.WriteLine($"Signed in and saved on {circuitNode}: {_clock.Elapsed.TotalSeconds:0.0} s");
 
         // The node that holds the circuit stops; the page comes back from the other one, a new document.
         await page.EvaluateAsync("() => window.beforeTheNodeStopped = true");
@@ -75,6 +80,7 @@ public sealed class NodesBehindProxyTests : IAsyncLifetime
         var stopped = Array.FindIndex(_nodePorts, p => circuitNode == $"127.0.0.1:{p}") + 1;
         await NodesAsync("stop", stopped.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.WaitForFunctionAsync("() => window.beforeTheNodeStopped === undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        output.WriteLine($"Node {stopped} stopped, the page reloaded: {_clock.Elapsed.TotalSeconds:0.0} s");
         await other;
         await WaitForCircuitAsync(page);
 
@@ -84,6 +90,7 @@ public sealed class NodesBehindProxyTests : IAsyncLifetime
         await SetStatusAsync(page, keys[1], "In progress");
         Assert.Equal("Implemented", await StatusAsync(siteId, keys[0]));
         Assert.Equal("InProgress", await StatusAsync(siteId, keys[1]));
+        output.WriteLine($"Saved again on the other node: {_clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static bool IsCircuit(IResponse response) => response.Url.Contains("/_blazor/negotiate", StringComparison.Ordinal);
@@ -154,12 +161,12 @@ public sealed class NodesBehindProxyTests : IAsyncLifetime
         start.Environment["SOFTTARGETS_APP"] = AppBuildOutput();
         start.Environment["DataProtection__Key"] = _key;
         using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"scripts/nodes.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await output}\n{await errors}\n{Logs()}");
+            throw new InvalidOperationException($"scripts/nodes.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await stdout}\n{await errors}\n{Logs()}");
     }
 
     /// <summary>The nodes' and nginx's logs, for the message of a failure.</summary>
