@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Features;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Home;
 using SoftTargets.Core.Features.Readiness;
@@ -33,13 +35,18 @@ public sealed class DashboardReplicaTests(DatabaseFixture fixture) : DatabaseTes
         var readOnly = new NpgsqlConnectionStringBuilder(Fixture.ConnectionString) { Options = "-c default_transaction_read_only=on" }.ConnectionString;
         await using var app = WithReplica(readOnly);
 
-        var primary = await Fixture.AsAsync<ComplianceOverview, ComplianceDashboard>(Auditor, d => d.GetAsync(new DashboardFilter()));
-        var replica = await AsAsync<ComplianceOverview, ComplianceDashboard>(app, Auditor, d => d.GetAsync(new DashboardFilter()));
-        var coverage = await AsAsync<CoverageOverview, ReadinessDashboard>(app, Auditor, d => d.GetCoverageAsync(new DashboardFilter()));
+        var all = new DashboardFilter();
+        async Task Same<T, TService>(Func<TService, Task<T>> read) where TService : notnull =>
+            Assert.Equivalent(await Fixture.AsAsync<T, TService>(Auditor, read), await AsAsync<T, TService>(app, Auditor, read), strict: true);
 
-        Assert.True(primary.Totals.Sites > 0);
-        Assert.Equivalent(primary, replica, strict: true);
-        Assert.Equivalent(await Fixture.AsAsync<CoverageOverview, ReadinessDashboard>(Auditor, d => d.GetCoverageAsync(new DashboardFilter())), coverage, strict: true);
+        Assert.True((await AsAsync<ComplianceOverview, ComplianceDashboard>(app, Auditor, d => d.GetAsync(all))).Totals.Sites > 0);
+        await Same<ComplianceOverview, ComplianceDashboard>(d => d.GetAsync(all));
+        await Same<DashboardChoices, ComplianceDashboard>(d => d.GetChoicesAsync());
+        await Same<RiskLandscape, ComplianceDashboard>(d => d.GetRiskAsync(all));
+        await Same<IReadOnlyList<MonthFigures>, ComplianceDashboard>(d => d.GetTrendAsync(all));
+        await Same<PagedResult<SiteFigures>, ComplianceDashboard>(d => d.ListSitesAsync(all, new PageRequest(0, 50)));
+        await Same<CoverageOverview, ReadinessDashboard>(d => d.GetCoverageAsync(all));
+        await Same<TimingOverview, ReadinessDashboard>(d => d.GetTimingAsync(all));
     }
 
     private WebApplicationFactory<Program> WithReplica(string connectionString) =>
