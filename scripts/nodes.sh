@@ -170,7 +170,9 @@ app() { (cd "$content_root" && exec dotnet "$app_dir/SoftTargets.Web.dll" "$@");
 
 echo "Migrating and seeding the demo data (when the database is empty)..."
 app migrate >"$dir/migrate.log" 2>&1 || { tail -n 30 "$dir/migrate.log" >&2; exit 1; }
-app seed-demo >>"$dir/migrate.log" 2>&1 || { tail -n 30 "$dir/migrate.log" >&2; exit 1; }
+# Seeding writes rows only (no data-protection key): the nodes start meanwhile and are not asked anything before it ends.
+app seed-demo >"$dir/seed.log" 2>&1 &
+seed_pid=$!
 
 # --- the nodes ----------------------------------------------------------------------------------------
 
@@ -184,14 +186,15 @@ for i in "${!ports[@]}"; do
 done
 
 failed() { echo "$1" >&2; stop_all >/dev/null 2>&1 || true; exit 1; }
+deadline=$((SECONDS + 180)) # a busy machine starts a node in seconds, an overloaded one in minutes
 while read -r number port pid; do
-  for _ in $(seq 1 600); do
-    curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  until curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     running "$pid" || failed "Node $number did not start; see $dir/node-$number.log"
+    [[ $SECONDS -lt $deadline ]] || failed "Node $number did not answer within 3 minutes; see $dir/node-$number.log"
     sleep 0.1
   done
-  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 || failed "Node $number did not answer within a minute; see $dir/node-$number.log"
 done <"$state"
+wait "$seed_pid" || failed "Seeding the demo data failed; see $dir/seed.log"
 
 # The first node makes the data-protection key (on its first sign-in form) before the others are asked for one,
 # so that no two nodes make a key of their own at the same moment.

@@ -27,6 +27,7 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
     private TestDatabase _database = null!;
     private IPlaywright? _playwright;
     private IBrowser _browser = null!;
+    private bool _disposed;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -36,18 +37,29 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
     {
         _database = await TestDatabase.CreateAsync("softtargets_nodes");
         _playwright = await Playwright.CreateAsync();
-        var start = NodesAsync("start");
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var start = Task.CompletedTask;
+        try
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-quic", "--no-first-run",
-            ],
-        });
-        await start;
+            start = NodesAsync("start");
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? "/usr/bin/chromium",
+                Headless = true,
+                Args =
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-quic", "--no-first-run",
+                ],
+            });
+            await start;
+        }
+        catch
+        {
+            // xunit does not call DisposeAsync after a failed InitializeAsync: whatever did start is stopped here.
+            await start.ContinueWith(_ => { }, TaskScheduler.Default);
+            await DisposeAsync();
+            throw;
+        }
         output.WriteLine($"Nodes and nginx started: {_clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -163,8 +175,16 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            throw new TimeoutException($"scripts/nodes.sh {string.Join(' ', arguments)} did not end within 5 minutes.\n{Logs()}");
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"scripts/nodes.sh {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await stdout}\n{await errors}\n{Logs()}");
     }
@@ -189,12 +209,14 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
 
     public async Task DisposeAsync()
     {
+        if (_disposed) return;
         try
         {
             await NodesAsync("stop");
         }
         finally
         {
+            _disposed = true;
             if (_browser is not null) await _browser.DisposeAsync();
             _playwright?.Dispose();
             if (_database is not null) await _database.DisposeAsync();
