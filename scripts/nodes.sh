@@ -54,10 +54,12 @@ state="$dir/nodes.txt" # one line per node: number, port, process id
 
 running() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 
-# Stops one process by id: SIGTERM (ASP.NET Core shuts down gracefully, closing its circuits), SIGKILL after 20 s.
-stop_pid() { # PID
+# Stops one process by id, if it still is what was started (a stale id may belong to another process by now):
+# SIGTERM (ASP.NET Core shuts down gracefully, closing its circuits), SIGKILL after 20 s.
+stop_pid() { # PID COMMAND_LINE_PART
   local pid="$1"
   running "$pid" || return 0
+  ps -p "$pid" -o args= 2>/dev/null | grep -qF -- "$2" || return 0
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 200); do running "$pid" || return 0; sleep 0.1; done
   kill -KILL "$pid" 2>/dev/null || true
@@ -66,12 +68,12 @@ stop_pid() { # PID
 stop_all() {
   if [[ -f $state ]]; then
     while read -r number port pid; do
-      [[ -n $pid ]] && stop_pid "$pid" && echo "Node $number (port $port) stopped."
+      running "$pid" && stop_pid "$pid" SoftTargets.Web.dll && echo "Node $number (port $port) stopped."
     done <"$state"
     rm -f "$state"
   fi
   if [[ -f $dir/nginx.pid ]]; then
-    stop_pid "$(cat "$dir/nginx.pid")"
+    stop_pid "$(cat "$dir/nginx.pid")" "nginx: master"
     rm -f "$dir/nginx.pid"
     echo "nginx stopped."
   fi
@@ -87,7 +89,7 @@ case "$verb" in
     line="$(awk -v n="$only" '$1 == n' "$state" 2>/dev/null || true)"
     [[ -n $line ]] || { echo "No node $only is running (see scripts/nodes.sh status)." >&2; exit 1; }
     read -r number port pid <<<"$line"
-    stop_pid "$pid"
+    stop_pid "$pid" SoftTargets.Web.dll
     echo "Node $number (port $port) stopped; the others keep serving."
     exit 0
     ;;
