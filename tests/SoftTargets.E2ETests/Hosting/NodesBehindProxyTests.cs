@@ -69,7 +69,8 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
         var siteId = await ScalarAsync<Guid>($"""SELECT "Id" FROM "Sites" WHERE "Name" = '{Stadium}'""");
         var keys = await OpenMeasureKeysAsync(siteId);
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ProxyUrl, Locale = "en-GB" });
-        context.SetDefaultTimeout(15_000);
+        // Twice the other journeys' wait: a reload on the remaining node while its partner shuts down is slow on a busy machine.
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/account/login");
