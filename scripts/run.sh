@@ -7,6 +7,9 @@
 #   3. the local PostgreSQL cluster in .data/postgres on port 5433 (see scripts/db.sh),
 #      stopped again when this script ends; its data is kept for the next run.
 #
+# Mail: unless Smtp__Host is set, a local SMTP sink (tools/SoftTargets.MailSink) listens on 127.0.0.1
+# port SOFTTARGETS_MAIL_PORT (default 2525) and writes every mail the app sends to .data/mail/*.eml.
+#
 # Environment: SOFTTARGETS_PORT (default 5080), ASPNETCORE_ENVIRONMENT (default Development).
 #
 #   scripts/run.sh                # Development
@@ -47,6 +50,7 @@ elif docker_available && docker compose version >/dev/null 2>&1; then
   export ConnectionStrings__SoftTargets="Host=localhost;Port=5432;Username=softtargets;Password=softtargets;Database=softtargets"
 elif pg_find_bin 2>/dev/null; then
   if ! pg_local_running; then
+    stop_db_on_exit=pg_local_stop
     trap pg_local_stop EXIT
   fi
   pg_local_start >/dev/null
@@ -72,6 +76,18 @@ if [[ $ASPNETCORE_ENVIRONMENT == Production && -z ${DataProtection__Key:-} && -z
   fi
   DataProtection__Key="$(cat "$key_file")"
   export DataProtection__Key
+fi
+
+if [[ -z ${Smtp__Host:-} ]]; then
+  mail_port="${SOFTTARGETS_MAIL_PORT:-2525}"
+  mkdir -p .data/mail
+  dotnet build tools/SoftTargets.MailSink -c Release -nologo -v q
+  dotnet tools/SoftTargets.MailSink/bin/Release/net10.0/SoftTargets.MailSink.dll --port "$mail_port" --folder .data/mail &
+  sink_pid=$!
+  # Stopped with this script, whichever way it ends (and the local database after it, when this script started it).
+  trap "kill -TERM $sink_pid 2>/dev/null || true; ${stop_db_on_exit:-}" EXIT
+  export Smtp__Host=127.0.0.1 Smtp__Port="$mail_port" Smtp__Tls=None Smtp__PublicBaseUrl="$url"
+  echo "Mail goes to the local sink: read it in .data/mail/*.eml"
 fi
 
 if $production; then

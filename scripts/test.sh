@@ -52,6 +52,16 @@ if [[ ! -x /usr/bin/chromium ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || fail_early "could not install chromium"
 fi
 
+# The two-node browser test puts nginx in front of the app (scripts/nodes.sh); the package's service is not used.
+if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+  step "Installing nginx for the E2E tests"
+  if [[ $(id -u) -ne 0 ]]; then
+    fail_early "the E2E tests need nginx: install it with 'sudo apt-get install -y nginx'"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update || fail_early "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y nginx || fail_early "could not install nginx"
+fi
+
 step "Restoring local .NET tools"
 dotnet tool restore || fail_early "dotnet tool restore failed"
 

@@ -43,6 +43,8 @@ public static class CoreServiceExtensions
         services.AddScoped<FindingService>();
         services.AddScoped<FindingQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountRecovery>();
+        services.AddOptions<AccountSettings>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<Features.Plans.PlanService>();
@@ -69,6 +71,9 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Readiness.RunQueries>();
         services.AddScoped<Features.Events.EventService>();
         services.AddScoped<Features.Events.EventQueries>();
+        // Smtp (the host binds it): the server every mail goes through.
+        services.AddOptions<Mail.SmtpSettings>();
+        services.AddSingleton<Mail.IMailSender, Mail.SmtpMailSender>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using SoftTargets.Core;
+using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Web.Api;
 using SoftTargets.Web.Cli;
 using SoftTargets.Web.Components;
@@ -14,7 +15,9 @@ builder.UseStaticWebAssetsOfBuildOutput();
 
 builder.AddLogging();
 builder.Services.AddSoftTargetsCore(builder.Configuration.GetSoftTargetsConnectionString());
+builder.Services.AddDashboardReplica(builder.Configuration.GetConnectionString("SoftTargetsReplica"));
 builder.Services.Configure<SoftTargets.Core.Features.Methodology.MethodologyOptions>(builder.Configuration.GetSection("SoftTargets"));
+builder.Services.Configure<SoftTargets.Core.Mail.SmtpSettings>(builder.Configuration.GetSection(SoftTargets.Core.Mail.SmtpSettings.Section));
 builder.Services.AddAccounts();
 builder.Services.AddDataProtectionKeys(builder.Configuration, builder.Environment);
 builder.Services.AddReverseProxySupport(builder.Configuration);

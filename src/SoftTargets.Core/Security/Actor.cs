@@ -33,6 +33,12 @@ public sealed record Actor(string UserId, string UserName, Guid? OrganizationId,
     public bool CanChangeSitesOf(Guid organizationId) =>
         IsSystem || (IsIn(Domain.Users.Roles.VenueManager) && OrganizationId == organizationId);
 
+    /// <summary>Administrators manage every organisation's users; a local administrator those of their own organisation.</summary>
+    public bool CanManageUsersOf(Guid organizationId) =>
+        ManagesAllUsers || (IsIn(Domain.Users.Roles.LocalAdministrator) && OrganizationId == organizationId);
+
+    public bool ManagesAllUsers => IsSystem || IsIn(Domain.Users.Roles.Administrator);
+
     public void Demand(bool allowed, [CallerMemberName] string operation = "", [CallerFilePath] string file = "")
     {
         if (allowed) return;

@@ -31,6 +31,9 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
         await SignInAsync(Auditor);
         await GoToAsync("/dashboards");
         await Page.Locator("#table-region").WaitForAsync();
+        // The sections below the headline figures arrive one at a time, the readiness section last.
+        await Page.Locator("#readiness").WaitForAsync();
+        await Assertions.Expect(Page.Locator("#dashboard-loading")).ToHaveCountAsync(0);
         await Assertions.Expect(Page.Locator("#fig-score .figure-value")).ToContainTextAsync("%");
         await Page.ClickAsync("#score-explained summary");
         await Assertions.Expect(Page.Locator("#score-explained")).ToContainTextAsync("essential 3, recommended 2, enhanced 1");

@@ -29,6 +29,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The SMTP server the app sends its mail to; journeys read links from what it received.</summary>
+    public TestMailServer Mail { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -44,6 +47,8 @@ public sealed class AppFixture : IAsyncLifetime
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.UseSetting("RateLimiting:Enabled", "false");
+            foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
+            builder.UseSetting("Smtp:PublicBaseUrl", BaseUrl);
             builder.UseUrls(BaseUrl);
             builder.ConfigureTestServices(TestHosts.UseCheapPasswordHashing);
         });
@@ -99,5 +104,6 @@ public sealed class AppFixture : IAsyncLifetime
         _playwright.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+        Mail.Dispose();
     }
 }

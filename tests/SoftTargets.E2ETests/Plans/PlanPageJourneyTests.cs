@@ -25,6 +25,13 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
         await GoToAsync($"/sites/{siteId}/plan");
         await Page.Locator("#plan-measures").WaitForAsync();
 
+        // The measures arrive a step at a time once the page is live, until every group holds all of its measures.
+        await Assertions.Expect(Page.Locator("#measures-loading")).ToHaveCountAsync(0);
+        var total = await Page.Locator(".measure-group-title").EvaluateAllAsync<int>(
+            "titles => titles.reduce((sum, t) => sum + Number(t.textContent.match(/of (\\d+) done/)[1]), 0)");
+        Assert.True(total > 20, $"The demo plan has {total} measures; too few to arrive in steps.");
+        await Assertions.Expect(Page.Locator("#plan-measures tr[data-key]")).ToHaveCountAsync(total);
+
         // On a laptop screen each measure's actions show without scrolling the table sideways.
         var edit = Page.Locator($"#plan-measures tr[data-key='{keys[0]}'] .edit-measure");
         Assert.True(await edit.EvaluateAsync<bool>("e => e.getBoundingClientRect().right <= e.closest('.table-scroll').getBoundingClientRect().right"),

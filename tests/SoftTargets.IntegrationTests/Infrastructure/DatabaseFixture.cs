@@ -32,6 +32,9 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public string ConnectionString => _database.ConnectionString;
 
+    /// <summary>The SMTP server the app sends its mail to; tests read what it received.</summary>
+    public TestMailServer Mail { get; } = new();
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("softtargets_integration");
@@ -44,6 +47,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
+            foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
                 TestHosts.UseCheapPasswordHashing(services);
@@ -163,6 +167,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await _database.DisposeAsync();
+        Mail.Dispose();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -1,4 +1,5 @@
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Home;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.IntegrationTests.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class MeasureAttentionQueriesTests(DatabaseFixture fixture) : Data
         Assert.True(home!.OverdueMeasures > 0, "The demo data has overdue measures to list.");
         Assert.Equal(home.OverdueMeasures, overdue.Count);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Assert.All(overdue, m => Assert.True(MeasureDeadlines.IsOverdue(m.Status, m.DueDate, today)));
+        Assert.All(overdue, m => Assert.True(ComplianceRules.IsOverdue(m.Status, m.DueDate, today)));
         Assert.All(overdue, m => Assert.NotEqual(m.Key, m.Title.En));
         Assert.Equal(overdue.Select(m => m.DueDate).Order(), overdue.Select(m => m.DueDate));
     }

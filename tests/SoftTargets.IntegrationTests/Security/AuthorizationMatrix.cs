@@ -62,6 +62,9 @@ public static partial class AuthorizationMatrix
     {
         ["PAGE /"] = Who.SignedIn,
         ["PAGE /account/login"] = Who.Everyone,
+        ["PAGE /account/invitation"] = Who.Everyone,
+        ["PAGE /account/forgot-password"] = Who.Everyone,
+        ["PAGE /account/reset-password"] = Who.Everyone,
         ["PAGE /access-denied"] = Who.SignedIn,
         ["PAGE /account/tokens"] = Who.SignedIn,
         ["GET /api/antiforgery"] = Who.SignedIn,
@@ -172,6 +175,10 @@ public static partial class AuthorizationMatrix
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>The caller's own user id: user operations aimed at oneself change nothing or are refused for the data.</summary>
+    private static async Task<string> OwnIdAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<SoftTargets.Core.Security.ICurrentUser>().GetAsync()).UserId;
+
     private static Operation Op<TService>(Who allowed, Func<TService, MatrixIds, Who, Task<object?>> call) where TService : notnull =>
         new(allowed, (services, ids, who) => call(services.GetRequiredService<TService>(), ids, who));
 
@@ -205,9 +212,44 @@ public static partial class AuthorizationMatrix
         ["OrganizationService.ListAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.ListAsync()),
         ["OrganizationService.CreateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, _) => await s.CreateAsync($"Matrix {Guid.NewGuid():N}", OrganizationKind.Operator, "Praha")),
         ["OrganizationService.UpdateAsync"] = Op<OrganizationService>(Who.Administrator, async (s, ids) => await s.UpdateAsync(ids.Organization, "ArenaPlus Venues a.s.", "Praha", 0)),
+        ["OrganizationService.DeactivateAsync"] = Done<OrganizationService>(Who.Administrator, (s, ids) => s.DeactivateAsync(ids.Organization, 0)),
+        ["OrganizationService.ReactivateAsync"] = Done<OrganizationService>(Who.Administrator, (s, ids) => s.ReactivateAsync(ids.Organization, 0)),
         ["OrganizationService.DeleteAsync"] = Done<OrganizationService>(Who.Administrator, (s, ids) => s.DeleteAsync(ids.Organization, 0)),
 
         ["UserAdministration.ListAsync"] = Op<UserAdministration>(Who.Administrator, async (s, _) => await s.ListAsync()),
+        ["UserAdministration.GetAsync"] = new(Who.Administrator, async (services, _, _) =>
+            await services.GetRequiredService<UserAdministration>().GetAsync(await OwnIdAsync(services))),
+        ["UserAdministration.InviteAsync"] = Op<UserAdministration>(Who.Administrator, async (s, ids) =>
+            await s.InviteAsync(new UserInvitation("", "", ids.Organization, [], "en"))),
+        ["UserAdministration.ResendInvitationAsync"] = new(Who.Administrator, async (services, _, _) =>
+        {
+            await services.GetRequiredService<UserAdministration>().ResendInvitationAsync(await OwnIdAsync(services));
+            return true;
+        }),
+        ["UserAdministration.UpdateAsync"] = new(Who.Administrator, async (services, _, _) =>
+        {
+            await services.GetRequiredService<UserAdministration>().UpdateAsync(await OwnIdAsync(services), new UserChange("", [], "en"));
+            return true;
+        }),
+        ["UserAdministration.DeactivateAsync"] = new(Who.Administrator, async (services, _, _) =>
+        {
+            await services.GetRequiredService<UserAdministration>().DeactivateAsync(await OwnIdAsync(services));
+            return true;
+        }),
+        ["UserAdministration.ReactivateAsync"] = new(Who.Administrator, async (services, _, _) =>
+        {
+            await services.GetRequiredService<UserAdministration>().ReactivateAsync(await OwnIdAsync(services));
+            return true;
+        }),
+        ["UserAdministration.UnlockAsync"] = new(Who.Administrator, async (services, _, _) =>
+        {
+            await services.GetRequiredService<UserAdministration>().UnlockAsync(await OwnIdAsync(services));
+            return true;
+        }),
+        // The link's token is the credential: anybody may present one, and a wrong one changes nothing.
+        ["AccountRecovery.AcceptInvitationAsync"] = Done<AccountRecovery>(Who.Everyone, (r, _) => r.AcceptInvitationAsync("no-such-user", "forged", "Matrix-Password-2026!")),
+        ["AccountRecovery.RequestPasswordResetAsync"] = Done<AccountRecovery>(Who.Everyone, (r, _) => r.RequestPasswordResetAsync("nobody@matrix.example")),
+        ["AccountRecovery.ResetPasswordAsync"] = Done<AccountRecovery>(Who.Everyone, (r, _) => r.ResetPasswordAsync("no-such-user", "forged", "Matrix-Password-2026!")),
         ["UserAdministration.CreateAsync"] = Op<UserAdministration>(Who.Administrator, async (s, _) =>
             await s.CreateAsync($"matrix-{Guid.NewGuid():N}@arenaplus.example", "Matrix", Roles.VenueManager, "ArenaPlus Venues a.s.", "Matrix-Password-2026")),
 

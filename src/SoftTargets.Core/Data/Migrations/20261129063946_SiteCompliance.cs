@@ -11,7 +11,7 @@ namespace SoftTargets.Core.Data.Migrations
     /// <list type="bullet">
     /// <item>Statement-level triggers on the tables the figures come from recompute the sites a statement
     /// touched, in the same transaction, whoever writes (the app, COPY in bulk regeneration, set-based
-    /// seeding). The weights (essential 3, recommended 2, enhanced 1) are <c>ComplianceFigures.Weight</c>.</item>
+    /// seeding). The weights (essential 3, recommended 2, enhanced 1) are <c>ComplianceRules.Weight</c>.</item>
     /// <item>Overdue measures, reviews and findings and the drills of the last 12 months depend on the
     /// day: each row holds them as of its "Day" (UTC). The dashboard uses them only when "Day" is today
     /// and counts the others live; <c>ComplianceSnapshots.RefreshSitesAsync</c> brings stale rows to today

@@ -95,6 +95,13 @@ namespace SoftTargets.Core.Data.Migrations
                             ConcurrencyStamp = "role-auditor",
                             Name = "Auditor",
                             NormalizedName = "AUDITOR"
+                        },
+                        new
+                        {
+                            Id = "role-localadministrator",
+                            ConcurrencyStamp = "role-localadministrator",
+                            Name = "LocalAdministrator",
+                            NormalizedName = "LOCALADMINISTRATOR"
                         });
                 });
 
@@ -623,6 +630,9 @@ namespace SoftTargets.Core.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1511,6 +1521,9 @@ namespace SoftTargets.Core.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1522,6 +1535,13 @@ namespace SoftTargets.Core.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("en");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -1,10 +1,8 @@
-using SoftTargets.Core.Domain.Methodology;
-
 namespace SoftTargets.Core.Domain.Compliance;
 
 /// <summary>
-/// The compliance figures of a set of sites, all counted in SQL. The score is explained in the README
-/// ("Compliance score") and next to the figure in the app:
+/// The compliance figures of a set of sites, all counted in SQL by the rules of <c>ComplianceRules</c>. The score is
+/// explained in the README ("Compliance score") and next to the figure in the app:
 /// <list type="bullet">
 /// <item>counted: the measures the methodology applies to a site in its latest plan, except those the
 /// site set aside as not applicable (with a justification), which are shown on their own;</item>
@@ -54,12 +52,4 @@ public sealed record ComplianceFigures
 
     public static decimal? Percent(long part, long whole) =>
         whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
-
-    /// <summary>The weight of a measure priority in the score.</summary>
-    public static int Weight(MeasurePriority priority) => priority switch
-    {
-        MeasurePriority.Essential => 3,
-        MeasurePriority.Recommended => 2,
-        _ => 1,
-    };
 }

@@ -46,9 +46,6 @@ public sealed class Finding : AuditableEntity
     [Timestamp]
     public uint Version { get; private set; }
 
-    /// <summary>Overdue is derived, never stored: not closed and the due date has passed (due today is not yet overdue).</summary>
-    public bool IsOverdue(DateOnly today) => Status != FindingStatus.Closed && DueDate < today;
-
     public void Edit(FindingSeverity severity, string title, string text, DateOnly dueDate)
     {
         DemandNotClosed("A closed finding cannot change.");

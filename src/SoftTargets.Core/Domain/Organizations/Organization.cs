@@ -26,8 +26,17 @@ public sealed class Organization : AuditableEntity
     /// <summary>A region key of a methodology's catalogue, e.g. <c>Praha</c>.</summary>
     public string Region { get; private set; } = "";
 
+    /// <summary>When an administrator deactivated the organisation: none of its users can sign in.</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
     [Timestamp]
     public uint Version { get; private set; }
+
+    public void Deactivate(DateTimeOffset at) => DeactivatedAt ??= at;
+
+    public void Reactivate() => DeactivatedAt = null;
 
     public void Rename(string name)
     {

@@ -37,7 +37,8 @@ public sealed class FindingQueries(IDbContextFactory<SoftTargetsDbContext> dbFac
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rows = from f in db.Findings
+        var findings = filter.State == FindingStateFilter.Overdue ? db.Findings.Where(ComplianceRules.Where.FindingIsOverdue(today)) : db.Findings;
+        var rows = from f in findings
                    join s in SiteQueries.Visible(db, actor) on f.SiteId equals s.Id
                    join o in db.Organizations on s.OrganizationId equals o.Id
                    from m in db.PlanMeasures.Where(m => m.Id == f.PlanMeasureId).DefaultIfEmpty()
@@ -51,7 +52,6 @@ public sealed class FindingQueries(IDbContextFactory<SoftTargetsDbContext> dbFac
             FindingStateFilter.Open => rows.Where(r => r.Finding.Status == FindingStatus.Open),
             FindingStateFilter.Answered => rows.Where(r => r.Finding.Status == FindingStatus.Answered),
             FindingStateFilter.Closed => rows.Where(r => r.Finding.Status == FindingStatus.Closed),
-            FindingStateFilter.Overdue => rows.Where(r => r.Finding.Status != FindingStatus.Closed && r.Finding.DueDate < today),
             _ => rows,
         };
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -78,7 +78,7 @@ public sealed class FindingQueries(IDbContextFactory<SoftTargetsDbContext> dbFac
         var isAuditor = actor.IsIn(Roles.Auditor);
         var items = page.Select(r => new FindingListItem(r.Finding.Id, r.Finding.SiteId, r.SiteName, r.Organization, r.Region,
             r.Finding.PlanMeasureId, r.MeasureKey, r.Finding.Severity, r.Finding.Title, r.Finding.Text, r.Finding.DueDate,
-            r.Finding.Status, r.Finding.IsOverdue(today), r.Finding.Answer, r.Finding.AnsweredAt, r.Finding.Version,
+            r.Finding.Status, ComplianceRules.IsOverdue(r.Finding.Status, r.Finding.DueDate, today), r.Finding.Answer, r.Finding.AnsweredAt, r.Finding.Version,
             CanAnswer: r.Finding.Status != FindingStatus.Closed && actor.CanChangeSitesOf(r.OrganizationId),
             CanReview: isAuditor && r.Finding.Status != FindingStatus.Closed)).ToList();
         return new PagedResult<FindingListItem>(items, total);
@@ -97,8 +97,10 @@ public sealed class FindingQueries(IDbContextFactory<SoftTargetsDbContext> dbFac
                 g.Count(f => f.Status == FindingStatus.Open),
                 g.Count(f => f.Status == FindingStatus.Answered),
                 g.Count(f => f.Status == FindingStatus.Closed),
-                g.Count(f => f.Status != FindingStatus.Closed && f.DueDate < today)))
+                0))
             .SingleOrDefaultAsync(ct);
-        return counts ?? new FindingCounts(0, 0, 0, 0);
+        if (counts is null) return new FindingCounts(0, 0, 0, 0);
+        var overdue = await db.Findings.Where(f => visibleSites.Contains(f.SiteId)).CountAsync(ComplianceRules.Where.FindingIsOverdue(today), ct);
+        return counts with { Overdue = overdue };
     }
 }

@@ -80,11 +80,12 @@ public sealed class FindingService(IDbContextFactory<SoftTargetsDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = Today;
         var visibleSites = SiteQueries.Visible(db, actor).Select(s => s.Id);
-        return await db.Findings.Where(f => f.SiteId == siteId && visibleSites.Contains(f.SiteId))
+        var findings = await db.Findings.Where(f => f.SiteId == siteId && visibleSites.Contains(f.SiteId))
             .OrderBy(f => f.Status).ThenBy(f => f.DueDate)
             .Select(f => new FindingView(f.Id, f.SiteId, f.Severity, f.Title, f.Text, f.DueDate, f.Status,
-                f.Status != FindingStatus.Closed && f.DueDate < today, f.Answer, f.AuthorId, f.Version))
+                false, f.Answer, f.AuthorId, f.Version))
             .ToListAsync(ct);
+        return findings.Select(f => f with { IsOverdue = ComplianceRules.IsOverdue(f.Status, f.DueDate, today) }).ToList();
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using Npgsql;
+using NpgsqlTypes;
 using SoftTargets.Core.Domain.Compliance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -8,6 +10,7 @@ using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Assessment;
+using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Security;
@@ -63,7 +66,7 @@ public sealed record ComplianceOverview(ComplianceFigures Totals, IReadOnlyList<
 /// <summary>
 /// The national compliance figures for auditors and ministry staff. Every figure is counted by
 /// PostgreSQL in one statement (the totals and the four breakdowns as grouping sets); no row is
-/// loaded to be counted here.
+/// loaded to be counted here. The statements are the .sql files beside this class (<see cref="Statements"/>).
 /// </summary>
 public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
@@ -114,7 +117,7 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Database.SqlQuery<FigureRow>(Statement(filter, MeasureDeadlines.Today(clock), Overview)).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<FigureRow>(Statements.Overview, Parameters(filter, MeasureDeadlines.Today(clock))).ToListAsync(ct);
 
         var groups = rows.Select(r => new FigureGroup((Breakdown)r.Grouping, r.Key ?? "", r.ToFigures())).ToList();
         var totals = groups.FirstOrDefault(g => g.By == Breakdown.Total)?.Figures ?? new ComplianceFigures();
@@ -127,46 +130,17 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Database.SqlQuery<FigureRow>(Statement(filter, MeasureDeadlines.Today(clock), Totals)).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<FigureRow>(Statements.Totals, Parameters(filter, MeasureDeadlines.Today(clock))).ToListAsync(ct);
         return rows.Single().ToFigures();
     }
-
-    private const string Totals = """
-        SELECT 0 AS "Grouping", NULL::text AS "Key",
-        """ + Sums;
-
-    /// <summary>
-    /// The totals and the four breakdowns. The figures add up, so the sites are first summed per
-    /// combination of the four keys (hundreds of rows) and the grouping sets are taken over those.
-    /// </summary>
-    private static string Overview => """
-        SELECT CASE WHEN GROUPING(combo."Region") = 0 THEN 1 WHEN GROUPING(combo."VenueTypeKey") = 0 THEN 2
-                    WHEN GROUPING(combo."Tier") = 0 THEN 3 WHEN GROUPING(combo."VersionId") = 0 THEN 4 ELSE 0 END AS "Grouping",
-               coalesce(combo."Region", combo."VenueTypeKey", combo."Tier", coalesce(combo."VersionId"::text, '')) AS "Key",
-        """ + string.Join(",\n", FigureColumns.Select(c => $"""       coalesce(sum(combo."{c}"), 0)::{(c.EndsWith("Weight") ? "bigint" : "int")} AS "{c}" """)) + """
-
-        FROM (SELECT site."Region", site."VenueTypeKey", site."Tier", site."VersionId",
-        """ + Sums + """
-              GROUP BY site."Region", site."VenueTypeKey", site."Tier", site."VersionId") combo
-        GROUP BY GROUPING SETS ((), (combo."Region"), (combo."VenueTypeKey"), (combo."Tier"), (combo."VersionId"))
-        """;
 
     /// <summary>How many assessed threats of the filter's sites sit in each cell of the 5×5 matrix, for the inherent and the residual rating.</summary>
     public async Task<RiskLandscape> GetRiskAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = MeasureDeadlines.Today(clock);
-        // Every assessment belongs to a site: the whole country needs no join.
-        var select = """
-            SELECT r.view AS "View", r.likelihood AS "Likelihood", r.impact AS "Impact", count(*)::int AS "Count"
-            FROM "ThreatScenarios" t
-            CROSS JOIN LATERAL (VALUES (0, t."InherentLikelihood", t."InherentImpact"), (1, t."ResidualLikelihood", t."ResidualImpact")) r(view, likelihood, impact)
-            """ + (filter == new DashboardFilter() ? "" : """WHERE t."SiteId" IN (SELECT "Id" FROM site)""") + """
-
-            GROUP BY r.view, r.likelihood, r.impact
-            """;
-        var rows = await db.Database.SqlQuery<RiskCount>(Statement(filter, today, select)).ToListAsync(ct);
+        var statement = filter == new DashboardFilter() ? Statements.CountryRisk : Statements.Risk;
+        var rows = await db.Database.SqlQueryRaw<RiskCount>(statement, Parameters(filter, MeasureDeadlines.Today(clock))).ToListAsync(ct);
         return new RiskLandscape(rows);
     }
 
@@ -180,15 +154,8 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
         var from = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
-        var sums = string.Join(", ", FigureColumns.Select(c => $"""sum("{c}")::bigint AS "{c}" """));
-        var sql = FormattableStringFactory.Create($$"""
-            SELECT "Month", {{sums}}
-            FROM "ComplianceSnapshots"
-            WHERE "Month" >= {0} AND ({1}::text IS NULL OR "Region" = {1}) AND ({2}::text IS NULL OR "VenueTypeKey" = {2})
-              AND ({3}::text IS NULL OR "Tier" = {3}) AND ({4}::uuid IS NULL OR "MethodologyVersionId" = {4})
-            GROUP BY "Month" ORDER BY "Month"
-            """, from, filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId);
-        var rows = await db.Database.SqlQuery<MonthRow>(sql).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<MonthRow>(Statements.Trend,
+            [.. FilterParameters(filter), new NpgsqlParameter("from", NpgsqlDbType.Date) { Value = from }]).ToListAsync(ct);
         return rows.Select(r => new MonthFigures(r.Month, r.ToFigures())).ToList();
     }
 
@@ -204,7 +171,8 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await foreach (var row in db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), SitesSelect, null, 0)).AsAsyncEnumerable().WithCancellation(ct))
+        var rows = db.Database.SqlQueryRaw<SiteRow>(Statements.SitesPage, SitesPageParameters(filter, MeasureDeadlines.Today(clock), null, 0));
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             yield return row.ToSiteFigures();
     }
 
@@ -212,98 +180,70 @@ public sealed class ComplianceDashboard(IDbContextFactory<SoftTargetsDbContext> 
     {
         await DemandReaderAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.Database.SqlQuery<SiteRow>(Statement(filter, MeasureDeadlines.Today(clock), SitesSelect, take, skip)).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<SiteRow>(Statements.SitesPage, SitesPageParameters(filter, MeasureDeadlines.Today(clock), take, skip)).ToListAsync(ct);
         return (rows.Select(r => r.ToSiteFigures()).ToList(), rows.Count == 0 ? 0 : (int)rows[0].Total);
     }
 
-    /// <summary>One row per site: no grouping, only the page is sorted out of the set (LIMIT NULL is no limit).</summary>
-    private const string SitesSelect = """
-        SELECT site."Id", site."Name", site."Region", site."VenueTypeKey", site."Tier", count(*) OVER () AS "Total",
-               1 AS "Sites", site.has_plan::int AS "SitesWithPlan", (site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
-               site.counted_weight AS "CountedWeight", site.implemented_weight AS "ImplementedWeight",
-               site.essential_counted AS "EssentialCounted", site.essential_implemented AS "EssentialImplemented", site.set_aside AS "SetAside",
-               site.overdue_measures::int AS "OverdueMeasures", site.overdue_reviews::int AS "OverdueReviews", site.open_findings AS "OpenFindings",
-               site.overdue_findings::int AS "OverdueFindings", site.drills::int AS "DrillsLast12Months", (site.drills > 0)::int AS "SitesDrilledLast12Months"
-        FROM site
-        ORDER BY CASE WHEN site.counted_weight = 0 THEN 1 ELSE 0 END, site.implemented_weight::numeric / nullif(site.counted_weight, 0), site."Name", site."Id"
-        LIMIT {0} OFFSET {1}
-        """;
+    /// <summary>
+    /// The dashboard's statements, from the .sql files beside this class, filled once. Each but the trend starts with
+    /// the sites of the filter and their counts as "site" (ComplianceDashboard.Sites.sql), whose live branch counts
+    /// by the conditions of <see cref="ComplianceRules.Sql"/>.
+    /// </summary>
+    internal static class Statements
+    {
+        /// <summary>The "site" common table expression; every statement that begins with it takes <see cref="Parameters"/>.</summary>
+        public static readonly string Sites = SqlTemplate.Fill("ComplianceDashboard.Sites.sql", new Dictionary<string, string>
+        {
+            ["measure_applicable"] = ComplianceRules.Sql.IsApplicable("m"),
+            ["measure_overdue"] = ComplianceRules.Sql.MeasureIsOverdue("m", "@today"),
+            ["review_overdue"] = ComplianceRules.Sql.ReviewIsOverdue("m", "@today"),
+            ["finding_overdue"] = ComplianceRules.Sql.FindingIsOverdue("f", "@today"),
+            ["recent_drill"] = ComplianceRules.Sql.IsRecentDrill("d", "@today"),
+        });
 
-    /// <summary>The figure columns, named as <see cref="ComplianceFigures"/>' properties, in the order <see cref="Sums"/> selects them.</summary>
-    internal static readonly string[] FigureColumns =
+        /// <summary>The 14 figures summed over "site" (as <see cref="FigureRow"/> names them), ending with FROM site.</summary>
+        public static readonly string Sums = SqlTemplate.Read("ComplianceDashboard.Sums.sql");
+
+        public static readonly string Totals = Sites + "\n" + WithSums("ComplianceDashboard.Totals.sql");
+
+        public static readonly string Overview = Sites + "\n" + WithSums("ComplianceDashboard.Overview.sql");
+
+        /// <summary>Also takes @take (null for every site) and @skip.</summary>
+        public static readonly string SitesPage = Sites + "\n" + SqlTemplate.Read("ComplianceDashboard.SitesPage.sql");
+
+        public static readonly string Risk = Sites + "\n" + SqlTemplate.Fill("ComplianceDashboard.Risk.sql",
+            new Dictionary<string, string> { ["only_the_filters_sites"] = """WHERE t."SiteId" IN (SELECT "Id" FROM site)""" });
+
+        public static readonly string CountryRisk = Sites + "\n" + SqlTemplate.Fill("ComplianceDashboard.Risk.sql",
+            new Dictionary<string, string> { ["only_the_filters_sites"] = "" });
+
+        /// <summary>Takes the filter's parameters and @from; reads the snapshots, not "site".</summary>
+        public static readonly string Trend = SqlTemplate.Read("ComplianceDashboard.Trend.sql");
+
+        /// <summary>Also takes @month.</summary>
+        public static readonly string Snapshot = Sites + "\n" + WithSums("ComplianceSnapshots.Insert.sql");
+
+        private static string WithSums(string name) => SqlTemplate.Fill(name, new Dictionary<string, string> { ["sums"] = Sums });
+    }
+
+    /// <summary>The named parameters of a filter (null: any) and of today, for a statement that begins with "site".</summary>
+    internal static NpgsqlParameter[] Parameters(DashboardFilter filter, DateOnly today) =>
+        [.. FilterParameters(filter), new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = today }];
+
+    private static NpgsqlParameter[] FilterParameters(DashboardFilter filter) =>
     [
-        nameof(ComplianceFigures.Sites), nameof(ComplianceFigures.SitesWithPlan), nameof(ComplianceFigures.SitesWithCurrentPlan),
-        nameof(ComplianceFigures.CountedWeight), nameof(ComplianceFigures.ImplementedWeight), nameof(ComplianceFigures.EssentialCounted),
-        nameof(ComplianceFigures.EssentialImplemented), nameof(ComplianceFigures.SetAside), nameof(ComplianceFigures.OverdueMeasures),
-        nameof(ComplianceFigures.OverdueReviews), nameof(ComplianceFigures.OpenFindings), nameof(ComplianceFigures.OverdueFindings),
-        nameof(ComplianceFigures.DrillsLast12Months), nameof(ComplianceFigures.SitesDrilledLast12Months),
+        new("region", NpgsqlDbType.Text) { Value = (object?)filter.Region ?? DBNull.Value },
+        new("venue_type", NpgsqlDbType.Text) { Value = (object?)filter.VenueTypeKey ?? DBNull.Value },
+        new("tier", NpgsqlDbType.Text) { Value = (object?)filter.Tier ?? DBNull.Value },
+        new("version", NpgsqlDbType.Uuid) { Value = (object?)filter.MethodologyVersionId ?? DBNull.Value },
     ];
 
-    internal const string Sums = """
-               count(*)::int AS "Sites",
-               count(*) FILTER (WHERE site.has_plan)::int AS "SitesWithPlan",
-               count(*) FILTER (WHERE site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
-               coalesce(sum(site.counted_weight), 0)::bigint AS "CountedWeight",
-               coalesce(sum(site.implemented_weight), 0)::bigint AS "ImplementedWeight",
-               coalesce(sum(site.essential_counted), 0)::int AS "EssentialCounted",
-               coalesce(sum(site.essential_implemented), 0)::int AS "EssentialImplemented",
-               coalesce(sum(site.set_aside), 0)::int AS "SetAside",
-               coalesce(sum(site.overdue_measures), 0)::int AS "OverdueMeasures",
-               coalesce(sum(site.overdue_reviews), 0)::int AS "OverdueReviews",
-               coalesce(sum(site.open_findings), 0)::int AS "OpenFindings",
-               coalesce(sum(site.overdue_findings), 0)::int AS "OverdueFindings",
-               coalesce(sum(site.drills), 0)::int AS "DrillsLast12Months",
-               count(*) FILTER (WHERE site.drills > 0)::int AS "SitesDrilledLast12Months"
-        FROM site
-
-        """;
-
-    /// <summary>The sites of the filter with their counts (from "SiteCompliance", see the SiteCompliance migration) as "site", then <paramref name="select"/>.</summary>
-    internal static FormattableString Statement(DashboardFilter filter, DateOnly today, string select, params object?[] selectArguments)
-    {
-        object?[] arguments = [filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1)];
-        // The select's own placeholders ({0}, {1}, ...) follow the filter's six.
-        var shifted = System.Text.RegularExpressions.Regex.Replace(select, @"\{(\d+)\}", m => "{" + (int.Parse(m.Groups[1].Value) + arguments.Length) + "}");
-        // The sites' counts kept as of today are read as they are; a site's kept as of an earlier day
-        // (before the hourly refresh) are counted live. Two branches rather than a CASE, so the planner
-        // costs the live counts only for the few rows that need them.
-        const string keys = """
-            c."SiteId" AS "Id", c."Name", c."Region", c."VenueTypeKey", c."Tier", c."MethodologyVersionId" AS "VersionId",
-                       c."HasPlan" AS has_plan, c."MethodologyVersionId" IS NOT DISTINCT FROM (SELECT v."Id" FROM "MethodologyVersions" v
-                           WHERE v."Status" = 'Published' ORDER BY v."PublishedAt" DESC LIMIT 1) AS is_current,
-                       c."CountedWeight" AS counted_weight, c."ImplementedWeight" AS implemented_weight, c."EssentialCounted" AS essential_counted,
-                       c."EssentialImplemented" AS essential_implemented, c."SetAside" AS set_aside, c."OpenFindings" AS open_findings,
-            """;
-        const string where = """
-            ({0}::text IS NULL OR c."Region" = {0}) AND ({1}::text IS NULL OR c."VenueTypeKey" = {1})
-                  AND ({2}::text IS NULL OR c."Tier" = {2}) AND ({3}::uuid IS NULL OR c."MethodologyVersionId" = {3})
-            """;
-        var sql = """
-            WITH site AS (
-                SELECT
-            """ + " " + keys + """
-                       c."OverdueMeasures" AS overdue_measures, c."OverdueReviews" AS overdue_reviews,
-                       c."OverdueFindings" AS overdue_findings, c."DrillsLast12Months" AS drills
-                FROM "SiteCompliance" c
-                WHERE c."Day" = {4} AND
-            """ + " " + where + """
-                UNION ALL
-                SELECT
-            """ + " " + keys + """
-                       (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId"
-                           AND m."IsApplicable" AND m."Status" IN ('NotStarted', 'InProgress') AND m."DueDate" < {4})::int,
-                       (SELECT count(*) FROM "PlanMeasures" m WHERE m."SiteId" = c."SiteId" AND m."IsApplicable" AND m."NextReview" < {4})::int,
-                       (SELECT count(*) FROM "Findings" f WHERE f."SiteId" = c."SiteId" AND f."Status" <> 'Closed' AND f."DueDate" < {4})::int,
-                       (SELECT count(*) FROM "PlaybookRuns" d WHERE d."SiteId" = c."SiteId" AND d."Kind" = 'Drill' AND d."FinishedAt" IS NOT NULL
-                           AND d."HeldOn" > {5} AND d."HeldOn" <= {4})::int
-                FROM "SiteCompliance" c
-                WHERE (c."Day" < {4} OR c."Day" > {4}) AND
-            """ + " " + where + """
-            )
-
-            """ + shifted;
-        return FormattableStringFactory.Create(sql, [.. arguments, .. selectArguments]);
-    }
+    private static NpgsqlParameter[] SitesPageParameters(DashboardFilter filter, DateOnly today, int? take, int skip) =>
+    [
+        .. Parameters(filter, today),
+        new("take", NpgsqlDbType.Integer) { Value = (object?)take ?? DBNull.Value },
+        new("skip", NpgsqlDbType.Integer) { Value = skip },
+    ];
 
     /// <summary>One month of the trend statement, named as its columns.</summary>
     internal sealed record MonthRow(DateOnly Month, long Sites, long SitesWithPlan, long SitesWithCurrentPlan, long CountedWeight, long ImplementedWeight,

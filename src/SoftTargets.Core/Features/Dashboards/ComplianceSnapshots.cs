@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Compliance;
 using SoftTargets.Core.Features.Methodology;
@@ -9,7 +11,7 @@ namespace SoftTargets.Core.Features.Dashboards;
 
 /// <summary>
 /// Takes the month's compliance snapshot: the dashboard's figures grouped by region, venue type, tier
-/// and methodology version, written by one INSERT … SELECT. Taking it again in the same month replaces
+/// and methodology version, written by one INSERT … SELECT (ComplianceSnapshots.Insert.sql). Taking it again in the same month replaces
 /// the month's rows, so a month ends up with its last state; earlier months are never touched.
 /// </summary>
 public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
@@ -29,14 +31,8 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         await db.ComplianceSnapshots.Where(s => s.Month == month).ExecuteDeleteAsync(ct);
-        var columns = string.Join(", ", ComplianceDashboard.FigureColumns.Select(c => $"\"{c}\""));
-        var insert = $$"""
-            INSERT INTO "ComplianceSnapshots" ("Id", "Month", "Region", "VenueTypeKey", "Tier", "MethodologyVersionId", "TakenAt", {{columns}})
-            SELECT gen_random_uuid(), {0}, site."Region", site."VenueTypeKey", site."Tier", site."VersionId", now(),
-            """ + ComplianceDashboard.Sums + """
-            GROUP BY site."Region", site."VenueTypeKey", site."Tier", site."VersionId"
-            """;
-        var groups = await db.Database.ExecuteSqlAsync(ComplianceDashboard.Statement(new DashboardFilter(), today, insert, month), ct);
+        var groups = await db.Database.ExecuteSqlRawAsync(ComplianceDashboard.Statements.Snapshot,
+            [.. ComplianceDashboard.Parameters(new DashboardFilter(), today), new NpgsqlParameter("month", NpgsqlDbType.Date) { Value = month }], ct);
         await transaction.CommitAsync(ct);
         return groups;
     }

@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
@@ -34,16 +35,14 @@ public sealed class HomeQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sites = SiteQueries.Visible(db, actor).Select(s => s.Id);
         var measures = db.PlanMeasures.Where(m => sites.Contains(m.SiteId) && m.IsApplicable);
-        var open = measures.Where(m => m.Status != MeasureStatus.Implemented && m.Status != MeasureStatus.NotApplicable);
         var today = Today;
-        var in30Days = today.AddDays(30);
         return new VenueManagerHome(
             await sites.CountAsync(ct),
             await measures.CountAsync(ct),
             await measures.CountAsync(m => m.Status == MeasureStatus.Implemented, ct),
-            await open.CountAsync(m => m.DueDate < today, ct),
-            await measures.CountAsync(m => m.NextReview >= today && m.NextReview <= in30Days, ct),
-            await db.Findings.CountAsync(f => sites.Contains(f.SiteId) && f.Status != FindingStatus.Closed, ct));
+            await measures.CountAsync(ComplianceRules.Where.MeasureIsOverdue(today), ct),
+            await measures.CountAsync(ComplianceRules.Where.ReviewIsDueSoon(today), ct),
+            await db.Findings.Where(f => sites.Contains(f.SiteId)).CountAsync(ComplianceRules.Where.FindingIsOpen(), ct));
     }
 
     public async Task<EditorHome?> ForEditorAsync(CancellationToken ct = default)

@@ -8,10 +8,13 @@ using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Organizations;
 
-public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, string Region, int Users, int Sites, uint Version);
+public sealed record OrganizationListItem(Guid Id, string Name, OrganizationKind Kind, string Region, int Users, int Sites, uint Version)
+{
+    public bool IsActive { get; init; } = true;
+}
 
 /// <summary>Organisations are managed by administrators only.</summary>
-public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OrganizationListItem>> ListAsync(CancellationToken ct = default)
     {
@@ -19,7 +22,7 @@ public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Organizations.OrderBy(o => o.Name)
             .Select(o => new OrganizationListItem(o.Id, o.Name, o.Kind, o.Region,
-                db.Users.Count(u => u.OrganizationId == o.Id), db.Sites.Count(s => s.OrganizationId == o.Id), o.Version))
+                db.Users.Count(u => u.OrganizationId == o.Id), db.Sites.Count(s => s.OrganizationId == o.Id), o.Version) { IsActive = o.DeactivatedAt == null })
             .ToListAsync(ct);
     }
 
@@ -69,6 +72,38 @@ public sealed class OrganizationService(IDbContextFactory<SoftTargetsDbContext> 
             throw new DomainException("OrganizationInUse", "The organisation still has users or sites: move or remove them first.");
         db.Entry(organization).Property(o => o.Version).OriginalValue = expectedVersion;
         db.Organizations.Remove(organization);
+        await db.SaveConcurrentlyAsync(ct);
+    }
+
+    /// <summary>None of a deactivated organisation's users can sign in; their sessions end (security stamps change).</summary>
+    public async Task DeactivateAsync(Guid id, uint expectedVersion, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        actor.DemandRole(Roles.Administrator);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.FindAsync([id], ct) ?? throw new NotFoundException("The organisation");
+        if (actor.OrganizationId == id)
+            throw ValidationFailedException.From(new Dictionary<string, LocalizedText>
+            {
+                [""] = new("You cannot deactivate your own organisation.", "Svou vlastní organizaci deaktivovat nemůžete."),
+            });
+        db.Entry(organization).Property(o => o.Version).OriginalValue = expectedVersion;
+        organization.Deactivate(clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveConcurrentlyAsync(ct);
+        // A new stamp ends every session of the organisation's users at their next check.
+        var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        await db.Users.Where(u => u.OrganizationId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SecurityStamp, stamp), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task ReactivateAsync(Guid id, uint expectedVersion, CancellationToken ct = default)
+    {
+        await DemandAdministratorAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var organization = await db.Organizations.FindAsync([id], ct) ?? throw new NotFoundException("The organisation");
+        db.Entry(organization).Property(o => o.Version).OriginalValue = expectedVersion;
+        organization.Reactivate();
         await db.SaveConcurrentlyAsync(ct);
     }
 

@@ -3,6 +3,7 @@ using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
 
@@ -11,10 +12,10 @@ namespace SoftTargets.Core.Features.Plans;
 /// <summary>Which measures a list of those needing attention shows: the same two the venue manager's home counts.</summary>
 public enum MeasureAttention
 {
-    /// <summary>Past its due date and neither implemented nor set aside as not applicable.</summary>
+    /// <summary>Past its due date and neither implemented nor set aside as not applicable (<see cref="ComplianceRules.IsOverdue(MeasureStatus, DateOnly?, DateOnly)"/>).</summary>
     Overdue,
 
-    /// <summary>Its next review falls within the next 30 days, today included.</summary>
+    /// <summary>Its next review falls within the next 30 days, today included (<see cref="ComplianceRules.IsReviewDueSoon"/>).</summary>
     ReviewDue,
 }
 
@@ -27,20 +28,17 @@ public sealed record AttentionMeasure(Guid SiteId, string SiteName, string Key, 
 /// </summary>
 public sealed class MeasureAttentionQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
-    public const int ReviewWindowDays = 30;
-
     public async Task<IReadOnlyList<AttentionMeasure>> ListAsync(MeasureAttention attention, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         actor.DemandRole(Roles.VenueManager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = MeasureDeadlines.Today(clock);
-        var inWindow = today.AddDays(ReviewWindowDays);
         var sites = SiteQueries.Visible(db, actor);
-        var measures = db.PlanMeasures.AsNoTracking().Where(m => m.IsApplicable && sites.Any(s => s.Id == m.SiteId));
-        measures = attention == MeasureAttention.Overdue
-            ? measures.Where(m => m.DueDate < today && m.Status != MeasureStatus.Implemented && m.Status != MeasureStatus.NotApplicable)
-            : measures.Where(m => m.NextReview >= today && m.NextReview <= inWindow);
+        var measures = db.PlanMeasures.AsNoTracking().Where(m => sites.Any(s => s.Id == m.SiteId));
+        measures = measures.Where(attention == MeasureAttention.Overdue
+            ? ComplianceRules.Where.MeasureIsOverdue(today)
+            : ComplianceRules.Where.ReviewIsDueSoon(today));
         var rows = await (from m in measures
                           join s in sites on m.SiteId equals s.Id
                           orderby attention == MeasureAttention.Overdue ? m.DueDate : m.NextReview, s.Name, m.MeasureKey

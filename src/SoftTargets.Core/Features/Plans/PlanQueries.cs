@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans.Export;
@@ -102,8 +103,8 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             var state = tracked.GetValueOrDefault(m.Key);
             var (guidance, evidence) = Advice(methodology.Measures.GetValueOrDefault(m.Key), m.Variant);
             return new PlanMeasureView(m.Key, m.Title, m.Category, m.Priority, m.Role, RoleName(methodology.Roles, document, m.Role), m.Reason, state,
-                state is not null && MeasureDeadlines.IsOverdue(state.Status, state.DueDate, today),
-                state is not null && MeasureDeadlines.IsReviewOverdue(state.NextReview, today), methodology.Names.Category(m.Category), guidance, evidence);
+                state is not null && ComplianceRules.IsOverdue(state.Status, state.DueDate, today),
+                state is not null && ComplianceRules.IsReviewOverdue(state.NextReview, today), methodology.Names.Category(m.Category), guidance, evidence);
         }).ToList();
         var excluded = document.Measures.Where(m => withExcluded && !m.Applies)
             .Select(m => new ExcludedMeasureView(m.Key, m.Title, m.Category, m.Reason, methodology.Names.Category(m.Category))).ToList();

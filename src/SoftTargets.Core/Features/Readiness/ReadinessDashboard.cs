@@ -4,6 +4,7 @@ using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Security;
@@ -136,10 +137,10 @@ public sealed class ReadinessDashboard(IDbContextFactory<SoftTargetsDbContext> d
         drill AS (
             SELECT r."Id", r."SiteId", r."DoneProcedures"
             FROM "PlaybookRuns" r
-            WHERE r."Kind" = 'Drill' AND r."FinishedAt" IS NOT NULL AND r."HeldOn" > {5} AND r."HeldOn" <= {4}
-        """ + (filter == new DashboardFilter() ? ")" : """
+            WHERE
+        """ + " " + ComplianceRules.Sql.IsRecentDrill("r", "{4}") + (filter == new DashboardFilter() ? ")" : """
               AND r."SiteId" IN (SELECT site."Id" FROM site))
-        """) + select, filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today, today.AddYears(-1));
+        """) + select, filter.Region, filter.VenueTypeKey, filter.Tier, filter.MethodologyVersionId, today);
 
     internal sealed record CoverageRow(int Grouping, string? Key, int Sites, int Drilled, int Evacuation, int Invacuation, int Lockdown, int Communication, int AllFour);
 

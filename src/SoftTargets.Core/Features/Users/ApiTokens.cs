@@ -13,7 +13,7 @@ public sealed record ApiTokenListItem(
 /// <summary>A token that passed every check, with what its caller may do now.</summary>
 public sealed record ApiTokenCaller(Guid TokenId, string UserId, string UserName, string DisplayName, Guid OrganizationId, IReadOnlySet<string> Roles);
 
-public enum ApiTokenRefusal { Unknown, Revoked, Expired, UserGone, UserLockedOut, OrganizationChanged }
+public enum ApiTokenRefusal { Unknown, Revoked, Expired, UserGone, UserLockedOut, OrganizationChanged, Deactivated }
 
 /// <summary>
 /// Personal API tokens: every signed-in user creates, lists and revokes their own. A token's roles
@@ -80,6 +80,8 @@ public sealed class ApiTokens(IDbContextFactory<SoftTargetsDbContext> dbFactory,
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == token.UserId, ct);
         if (user is null) return (null, ApiTokenRefusal.UserGone, token.UserId);
         if (user.LockoutEnd > now) return (null, ApiTokenRefusal.UserLockedOut, token.UserId);
+        if (user.DeactivatedAt is not null || await db.Organizations.AnyAsync(o => o.Id == user.OrganizationId && o.DeactivatedAt != null, ct))
+            return (null, ApiTokenRefusal.Deactivated, token.UserId);
         if (user.OrganizationId != token.OrganizationId) return (null, ApiTokenRefusal.OrganizationChanged, token.UserId);
         var userRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync(ct);
 

@@ -21,10 +21,13 @@ public static class AccountExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+                // Asks ActiveAccountConfirmation: a deactivated account or organisation cannot sign in.
+                options.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<SoftTargetsDbContext>()
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddAccountTokens();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -44,6 +47,7 @@ public static class AccountExtensions
             .AddPolicy(Policies.MethodologyEditor, policy => policy.RequireRole(Roles.MethodologyEditor))
             .AddPolicy(Policies.Auditor, policy => policy.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Administrator, policy => policy.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.UserAdministrator, policy => policy.RequireRole(Roles.Administrator, Roles.LocalAdministrator))
             .AddPolicy(Policies.MethodologyReader, policy => policy.RequireRole(Roles.MethodologyEditor, Roles.Auditor))
             .AddPolicy(Policies.DashboardReader, policy => policy.RequireRole(Roles.Auditor, Roles.MethodologyEditor))
             .AddPolicy(Policies.SiteReader, policy => policy.RequireRole(Roles.VenueManager, Roles.Auditor, Roles.MethodologyEditor))

@@ -9,6 +9,9 @@ public static class Policies
     public const string Auditor = nameof(Auditor);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Administrators (every organisation's users) and local administrators (their own organisation's users).</summary>
+    public const string UserAdministrator = nameof(UserAdministrator);
+
     /// <summary>Methodology editors and auditors (read-only) see the methodology library.</summary>
     public const string MethodologyReader = nameof(MethodologyReader);
 

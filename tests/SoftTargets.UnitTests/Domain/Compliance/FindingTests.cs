@@ -1,5 +1,6 @@
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Features.Compliance;
 
 namespace SoftTargets.UnitTests.Domain.Compliance;
 
@@ -250,4 +251,10 @@ public class FindingTests
 
         Assert.Contains(nameof(Finding.Title), ex.Errors.Keys);
     }
+}
+
+/// <summary>Overdue is derived, never stored on the finding: the findings are read through the compliance rules.</summary>
+file static class FindingOverdue
+{
+    public static bool IsOverdue(this Finding finding, DateOnly today) => ComplianceRules.IsOverdue(finding.Status, finding.DueDate, today);
 }

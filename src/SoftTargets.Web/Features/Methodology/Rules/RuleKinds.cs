@@ -1,4 +1,5 @@
 using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Features.Methodology.Rules;
 
 namespace SoftTargets.Web.Features.Methodology.Rules;
 
@@ -9,6 +10,7 @@ namespace SoftTargets.Web.Features.Methodology.Rules;
 /// </summary>
 public static class RuleKinds
 {
+    // The kinds' names, for code that asks for one kind by name; the list and the kinds themselves are Core's ConditionKinds.
     public const string All = "all";
     public const string Any = "any";
     public const string Not = "not";
@@ -19,26 +21,13 @@ public static class RuleKinds
     public const string TierIn = "tierIn";
     public const string Attendance = "attendance";
 
-    public static IReadOnlyList<string> Ordered { get; } = [All, Any, Not, VenueTypeIn, Occupancy, Attribute, Threat, TierIn, Attendance];
+    public static IReadOnlyList<string> Ordered { get; } = ConditionKinds.Ordered.Select(k => k.Name).ToList();
 
     /// <summary>The comparisons of an occupancy rule, in the order the editor offers them.</summary>
     public static IReadOnlyList<string> Comparisons { get; } = ["gte", "gt", "lte", "lt"];
 
     /// <summary>The node's kind: its first set member in the evaluator's order; null for a node not yet chosen.</summary>
-    public static string? Of(Condition? node) => node switch
-    {
-        null => null,
-        { All: not null } => All,
-        { Any: not null } => Any,
-        { Not: not null } => Not,
-        { VenueTypeIn: not null } => VenueTypeIn,
-        { Occupancy: not null } => Occupancy,
-        { Attribute: not null } => Attribute,
-        { Threat: not null } => Threat,
-        { TierIn: not null } => TierIn,
-        { Attendance: not null } => Attendance,
-        _ => null,
-    };
+    public static string? Of(Condition? node) => ConditionKinds.Of(node)?.Name;
 
     /// <summary>
     /// A new node of the kind. Switching between all and any keeps the children; switching to all, any or
@@ -46,24 +35,11 @@ public static class RuleKinds
     /// </summary>
     public static Condition Change(Condition? node, string kind)
     {
-        var current = Of(node);
-        if (current == kind)
+        var current = ConditionKinds.Of(node);
+        if (current?.Name == kind)
             return node!;
-        var kept = current is null ? null : node;
-        var children = node?.All ?? node?.Any ?? (kept is null ? [new Condition()] : [kept]);
-        return kind switch
-        {
-            All => new Condition { All = children },
-            Any => new Condition { Any = children },
-            Not => new Condition { Not = kept ?? new Condition() },
-            VenueTypeIn => new Condition { VenueTypeIn = [] },
-            Occupancy => new Condition { Occupancy = new NumberComparison() },
-            Attribute => new Condition { Attribute = "" },
-            Threat => new Condition { Threat = new ThreatCondition { Type = "" } },
-            TierIn => new Condition { TierIn = [] },
-            Attendance => new Condition { Attendance = new NumberComparison() },
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown rule kind."),
-        };
+        var next = ConditionKinds.Named(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown rule kind.");
+        return next.Start(current is null ? null : node);
     }
 
     /// <summary>The children of an all or any node, or an empty list.</summary>

@@ -1,0 +1,44 @@
+CREATE OR REPLACE FUNCTION refresh_site_compliance(sites uuid[], day date) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    -- Wait for other transactions recounting these sites, so the count below (a new snapshot)
+    -- sees what they wrote; row locks, not advisory ones, so a bulk statement can take 100,000.
+    PERFORM 1 FROM "SiteCompliance" WHERE "SiteId" = ANY (sites) ORDER BY "SiteId" FOR UPDATE;
+    -- An upsert, not delete and insert: two transactions refreshing a new site must not collide.
+    INSERT INTO "SiteCompliance"
+    SELECT s."Id", day, s."Name", s."Region", s."VenueTypeKey", coalesce(l."Tier", ''), l."MethodologyVersionId", l."Tier" IS NOT NULL,
+           coalesce(m.counted_weight, 0), coalesce(m.implemented_weight, 0), m.essential_counted, m.essential_implemented,
+           m.set_aside, m.overdue_measures, m.overdue_reviews, f.open, f.overdue, d.held
+    FROM "Sites" s
+    LEFT JOIN LATERAL (
+        SELECT p."Tier", p."MethodologyVersionId" FROM "SitePlans" p WHERE p."SiteId" = s."Id" ORDER BY p."Revision" DESC LIMIT 1
+    ) l ON true
+    CROSS JOIN LATERAL (
+        SELECT sum(w.weight) FILTER (WHERE {{counted}}) AS counted_weight,
+               sum(w.weight) FILTER (WHERE {{earns_weight}}) AS implemented_weight,
+               count(*) FILTER (WHERE {{essential}} AND {{counted}}) AS essential_counted,
+               count(*) FILTER (WHERE {{essential}} AND {{earns_weight}}) AS essential_implemented,
+               count(*) FILTER (WHERE {{set_aside}}) AS set_aside,
+               count(*) FILTER (WHERE {{measure_overdue}}) AS overdue_measures,
+               count(*) FILTER (WHERE {{review_overdue}}) AS overdue_reviews
+        FROM "PlanMeasures" x
+        CROSS JOIN LATERAL (SELECT {{weight}} AS weight) w
+        WHERE x."SiteId" = s."Id" AND {{applicable}}
+    ) m
+    CROSS JOIN LATERAL (
+        SELECT count(*) AS open, count(*) FILTER (WHERE {{finding_overdue}}) AS overdue
+        FROM "Findings" x WHERE x."SiteId" = s."Id" AND {{finding_open}}
+    ) f
+    CROSS JOIN LATERAL (
+        SELECT count(*) AS held FROM "PlaybookRuns" x
+        WHERE x."SiteId" = s."Id" AND {{recent_drill}}
+    ) d
+    WHERE s."Id" = ANY (sites)
+    ON CONFLICT ("SiteId") DO UPDATE SET
+        "Day" = excluded."Day", "Name" = excluded."Name", "Region" = excluded."Region", "VenueTypeKey" = excluded."VenueTypeKey",
+        "Tier" = excluded."Tier", "MethodologyVersionId" = excluded."MethodologyVersionId", "HasPlan" = excluded."HasPlan",
+        "CountedWeight" = excluded."CountedWeight", "ImplementedWeight" = excluded."ImplementedWeight",
+        "EssentialCounted" = excluded."EssentialCounted", "EssentialImplemented" = excluded."EssentialImplemented",
+        "SetAside" = excluded."SetAside", "OverdueMeasures" = excluded."OverdueMeasures", "OverdueReviews" = excluded."OverdueReviews",
+        "OpenFindings" = excluded."OpenFindings", "OverdueFindings" = excluded."OverdueFindings",
+        "DrillsLast12Months" = excluded."DrillsLast12Months";
+END $$;

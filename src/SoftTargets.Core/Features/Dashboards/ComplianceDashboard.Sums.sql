@@ -1,0 +1,15 @@
+       count(*)::int AS "Sites",
+       count(*) FILTER (WHERE site.has_plan)::int AS "SitesWithPlan",
+       count(*) FILTER (WHERE site.has_plan AND site.is_current)::int AS "SitesWithCurrentPlan",
+       coalesce(sum(site.counted_weight), 0)::bigint AS "CountedWeight",
+       coalesce(sum(site.implemented_weight), 0)::bigint AS "ImplementedWeight",
+       coalesce(sum(site.essential_counted), 0)::int AS "EssentialCounted",
+       coalesce(sum(site.essential_implemented), 0)::int AS "EssentialImplemented",
+       coalesce(sum(site.set_aside), 0)::int AS "SetAside",
+       coalesce(sum(site.overdue_measures), 0)::int AS "OverdueMeasures",
+       coalesce(sum(site.overdue_reviews), 0)::int AS "OverdueReviews",
+       coalesce(sum(site.open_findings), 0)::int AS "OpenFindings",
+       coalesce(sum(site.overdue_findings), 0)::int AS "OverdueFindings",
+       coalesce(sum(site.drills), 0)::int AS "DrillsLast12Months",
+       count(*) FILTER (WHERE site.drills > 0)::int AS "SitesDrilledLast12Months"
+FROM site
