@@ -163,7 +163,8 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncLifetime
               .replace(/\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{8,}\b/gi, '#')
             """);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(markup)));
-        return $"{Page.Url} {hash}";
+        // The path, not the whole address: every lane's app has a port of its own.
+        return $"{new Uri(Page.Url).PathAndQuery} {hash}";
     }
 
     /// <summary>With SOFTTARGETS_SCREENSHOTS set to a folder, every checked page is saved there to be looked at.</summary>
