@@ -44,6 +44,8 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
+            // Warnings and errors only: a console line for every request of every test costs time and tells nothing.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
                 TestHosts.UseCheapPasswordHashing(services);
