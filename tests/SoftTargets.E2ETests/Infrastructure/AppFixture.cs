@@ -52,7 +52,18 @@ public sealed class AppFixture : IAsyncLifetime
 
         await PrepareDataAsync();
         await _database.SaveDataAsync();
+        await WarmUpAsync();
         Browser = await browser;
+    }
+
+    /// <summary>
+    /// Serves the sign-in page once before the first test: compiling the app's first pages on a busy machine
+    /// otherwise takes the first test's time limit.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        (await http.GetAsync("/account/login")).EnsureSuccessStatusCode();
     }
 
     private void StartApp()
@@ -123,7 +134,8 @@ public sealed class AppFixture : IAsyncLifetime
     private async Task<IPage> OpenPageAsync(string locale)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        // Two lanes share two cores with the other test projects: a step may wait longer than on a quiet machine.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
