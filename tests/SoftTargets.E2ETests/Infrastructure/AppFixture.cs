@@ -18,14 +18,19 @@ public sealed class AppCollection : ICollectionFixture<AppFixture>
 }
 
 /// <summary>
-/// One app on a real Kestrel port with demo data, and one Chromium, shared by every browser test of
-/// the run. Each test opens its own browser context, so cookies never leak between tests.
+/// One app on a real Kestrel port with demo data on a database of its own, shared by the browser tests of
+/// one lane (see <see cref="AppLanes"/>); one Chromium shared by every lane. Each test opens its own browser
+/// context, so cookies never leak between tests.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    private static int _instances;
+
+    // The connection string goes through the process's environment while a host is built: one host at a time.
+    private static readonly SemaphoreSlim HostStart = new(1, 1);
+
     private TestDatabase _database = null!;
     private WebApplicationFactory<Program> _factory = null!;
-    private IPlaywright _playwright = null!;
 
     public string BaseUrl { get; private set; } = "";
     public string ConnectionString => _database.ConnectionString;
@@ -36,7 +41,36 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("softtargets_e2e");
+        var browser = SharedBrowser.AcquireAsync();
+        _database = await TestDatabase.CreateAsync($"softtargets_e2e_{Interlocked.Increment(ref _instances)}");
+        await HostStart.WaitAsync();
+        try
+        {
+            StartApp();
+        }
+        finally
+        {
+            HostStart.Release();
+        }
+
+        await PrepareDataAsync();
+        await _database.SaveDataAsync();
+        await WarmUpAsync();
+        Browser = await browser;
+    }
+
+    /// <summary>
+    /// Serves the sign-in page once before the first test: compiling the app's first pages on a busy machine
+    /// otherwise takes the first test's time limit.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) };
+        (await http.GetAsync("/account/login")).EnsureSuccessStatusCode();
+    }
+
+    private void StartApp()
+    {
         Environment.SetEnvironmentVariable("ConnectionStrings__SoftTargets", _database.ConnectionString);
         var port = TestHosts.FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -49,26 +83,13 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("RateLimiting:Enabled", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             builder.UseSetting("Smtp:PublicBaseUrl", BaseUrl);
+            // A line on the console for every request and circuit event costs the journeys time and tells them nothing.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseUrls(BaseUrl);
             builder.ConfigureTestServices(TestHosts.UseCheapPasswordHashing);
         });
         _factory.UseKestrel();
         _factory.StartServer();
-
-        await PrepareDataAsync();
-        await _database.SaveDataAsync();
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-quic", "--no-first-run",
-            ],
-        });
     }
 
     /// <summary>Runs work against the app's own services (to look up ids, add a test user).</summary>
@@ -91,19 +112,105 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Puts the demo data back as seeded (same ids) for the next test; called after tests that change data others count.</summary>
     public Task ResetDataAsync() => _database.RestoreDataAsync();
 
-    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    private const string DefaultLocale = "en-GB";
+
+    // A page in a fresh context opened ahead for the next test, while this one runs and ends.
+    private Task<IPage>? _nextPage;
+
+    /// <summary>A page in a browser context of its own (its own cookies and storage).</summary>
+    public async Task<IPage> NewPageAsync(string locale = DefaultLocale)
+    {
+        if (locale != DefaultLocale) return await OpenPageAsync(locale);
+        var ready = Interlocked.Exchange(ref _nextPage, OpenPageAsync(DefaultLocale));
+        if (ready is not null)
+        {
+            try
+            {
+                return await ready;
+            }
+            catch (PlaywrightException)
+            {
+                // Opened ahead but lost: open one now, which fails the test if the browser is really gone.
+            }
+        }
+        return await OpenPageAsync(DefaultLocale);
+    }
+
+    private async Task<IPage> OpenPageAsync(string locale)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        // Two lanes share two cores with the other test projects: a step may wait longer than on a quiet machine.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        if (Interlocked.Exchange(ref _nextPage, null) is { } next)
+        {
+            try
+            {
+                await (await next).Context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+        await SharedBrowser.ReleaseAsync();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
         Mail.Dispose();
+    }
+}
+
+/// <summary>The one Chromium of the run: launched by the first lane to start, closed when the last lane has ended.</summary>
+internal static class SharedBrowser
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static int _users;
+
+    public static async Task<IBrowser> AcquireAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            _users++;
+            if (_browser is not null) return _browser;
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? "/usr/bin/chromium",
+                Headless = true,
+                Args =
+                [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-quic", "--no-first-run",
+                ],
+            });
+            return _browser;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task ReleaseAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users > 0 || _browser is null) return;
+            await _browser.DisposeAsync();
+            _playwright?.Dispose();
+            _browser = null;
+            _playwright = null;
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
 }

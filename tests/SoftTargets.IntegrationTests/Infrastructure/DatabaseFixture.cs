@@ -48,6 +48,8 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
+            // Warnings and errors only: a console line for every request of every test costs time and tells nothing.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.ConfigureTestServices(services =>
             {
                 TestHosts.UseCheapPasswordHashing(services);
