@@ -8,6 +8,8 @@
 #   scripts/bench.sh readiness --sites 100000          the drill figures only (editors' step feedback, drill coverage)
 #   scripts/bench.sh circuits --circuits 500           Blazor circuits in headless Chromium: memory per idle circuit,
 #                                                      p50/p95 interaction latency against 1 circuit (--minutes 8 bounds it)
+#   scripts/bench.sh api --sites 100000                HTTP load (50 connections, loopback) on the site list and detail API, a plan
+#                                                      page and the dashboard: requests/s, p50/p99 against /health/live (--seconds 10 each)
 # The database benchmarks use the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
 # cluster started here (scripts/db.sh). At 100,000 sites each writes about 9 GB and takes a while; the
 # dashboard benchmark keeps its database on a server of your own (SOFTTARGETS_BENCH_DB) between runs.
@@ -29,7 +31,7 @@ with_database() {
   run "$@"
 }
 
-if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == readiness || ${1:-} == circuits ]]; then
+if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == readiness || ${1:-} == circuits || ${1:-} == api ]]; then
   with_database "$@"
 elif [[ $# -gt 0 ]]; then
   run "$@"
@@ -38,4 +40,5 @@ else
   with_database bulk-regeneration --sites 100000
   with_database dashboards --sites 100000
   with_database readiness --sites 100000
+  with_database api --sites 100000
 fi

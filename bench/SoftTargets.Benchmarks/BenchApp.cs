@@ -96,7 +96,7 @@ public sealed partial class BenchApp : IDisposable
 
     private static async Task WaitUntilUpAsync(HttpClient client, Process process)
     {
-        for (var attempt = 0; attempt < 120; attempt++)
+        for (var attempt = 0; attempt < 360; attempt++)
         {
             if (process.HasExited) throw new InvalidOperationException($"The app exited with code {process.ExitCode}.");
             try
@@ -108,7 +108,7 @@ public sealed partial class BenchApp : IDisposable
             }
             await Task.Delay(500);
         }
-        throw new InvalidOperationException(client.BaseAddress + " did not answer within a minute.");
+        throw new InvalidOperationException(client.BaseAddress + " did not answer within three minutes.");
     }
 
     /// <summary>The Release build of the web app (scripts/bench.sh builds it).</summary>

@@ -19,11 +19,13 @@ public static class SitesApi
     {
         var sites = api.MapGroup("/sites").RequireAuthorization(Policies.SiteReader).WithTags("Sites");
 
-        sites.MapGet("/", async Task<IResult> (SiteQueries queries, int? page, int? pageSize, string? search, CancellationToken ct) =>
+        // Keyset paging: each page carries the cursor of the next; no page numbers and no total, so a page costs the same at any depth.
+        sites.MapGet("/", async Task<IResult> (SiteQueries queries, string? after, int? pageSize, string? search, int? page, CancellationToken ct) =>
             {
-                var request = new PageRequest(page ?? 0, pageSize ?? 25, Search: search);
+                var request = new SiteCursorRequest(after, pageSize ?? 25, search);
                 var problems = request.Validate();
-                return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : TypedResults.Ok(await queries.ListAsync(request, ct));
+                if (page is not null) problems["Page"] = ["The list has no page numbers: pass the previous page's \"next\" value as \"after\"."];
+                return problems.Count > 0 ? TypedResults.ValidationProblem(problems) : TypedResults.Ok(await queries.ListAfterAsync(request, ct));
             })
             .WithName("ListSites");
 

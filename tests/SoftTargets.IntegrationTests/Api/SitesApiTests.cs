@@ -27,10 +27,11 @@ public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixtur
     {
         var client = await Fixture.SignedInClientAsync(Editor);
 
-        var page = await client.GetFromJsonAsync<PagedResult<SiteListItem>>("/api/sites", Json);
+        var page = await client.GetFromJsonAsync<SiteListPage>("/api/sites", Json);
         var created = await client.PostAsJsonAsync("/api/sites", Profile("Editor's site"));
 
-        Assert.Equal(4, page!.TotalCount);
+        Assert.Equal(4, page!.Items.Count);
+        Assert.Null(page.Next);
         Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
     }
 
@@ -39,10 +40,35 @@ public sealed class SitesApiTests(DatabaseFixture fixture) : DatabaseTest(fixtur
     {
         var client = await Fixture.SignedInClientAsync(SchoolManager);
 
-        var page = await client.GetFromJsonAsync<PagedResult<SiteListItem>>("/api/sites", Json);
+        var page = await client.GetFromJsonAsync<SiteListPage>("/api/sites", Json);
 
         var site = Assert.Single(page!.Items);
         Assert.Equal("ZŠ Lipová – hlavní budova", site.Name);
+    }
+
+    [Fact]
+    public async Task Walking_the_list_by_cursor_gives_every_visible_site_once_in_name_order_and_ends_with_no_next()
+    {
+        var auditor = await Fixture.SignedInClientAsync(Auditor);
+        await using var db = Fixture.NewDbContext();
+        var everySite = await db.Sites.OrderBy(s => s.Name).ThenBy(s => s.Id).Select(s => s.Name).ToListAsync();
+
+        var walked = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = await auditor.GetFromJsonAsync<SiteListPage>($"/api/sites?pageSize=1{(next is null ? "" : "&after=" + next)}", Json);
+            walked.AddRange(page!.Items.Select(s => s.Name));
+            next = page.Next;
+        }
+        while (next is not null && walked.Count <= everySite.Count);
+        var manager = await Fixture.SignedInClientAsync(SchoolManager);
+        var cursorOfAnotherOrganisation = SiteCursor.Write("", Guid.Empty);
+        var managerPage = await manager.GetFromJsonAsync<SiteListPage>($"/api/sites?after={cursorOfAnotherOrganisation}", Json);
+
+        Assert.True(everySite.Count > 1);
+        Assert.Equal(everySite, walked);
+        Assert.Equal(["ZŠ Lipová – hlavní budova"], managerPage!.Items.Select(s => s.Name));
     }
 
     [Fact]

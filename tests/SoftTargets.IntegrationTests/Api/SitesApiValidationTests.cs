@@ -99,7 +99,9 @@ public sealed class SitesApiValidationTests(DatabaseFixture fixture) : DatabaseT
     [InlineData("page=-1", "Page")]
     [InlineData("pageSize=-5", "PageSize")]
     [InlineData("pageSize=2147483647", "PageSize")]
-    public async Task An_out_of_range_page_gets_400_with_the_field(string query, string field)
+    [InlineData("after=not-a-cursor", "After")]
+    [InlineData("after=AAAA", "After")]
+    public async Task A_page_number_an_out_of_range_size_or_a_foreign_cursor_gets_400_with_the_field(string query, string field)
     {
         var client = await Fixture.SignedInClientAsync(ArenaManager);
 

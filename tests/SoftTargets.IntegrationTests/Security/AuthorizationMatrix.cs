@@ -254,6 +254,7 @@ public static partial class AuthorizationMatrix
             await s.CreateAsync($"matrix-{Guid.NewGuid():N}@arenaplus.example", "Matrix", Roles.VenueManager, "ArenaPlus Venues a.s.", "Matrix-Password-2026")),
 
         ["SiteQueries.ListAsync"] = Op<SiteQueries>(Who.SiteReaders, async (q, ids) => (await q.ListAsync(new PageRequest(PageSize: 100))).Items.Any(s => s.Id == ids.Site)),
+        ["SiteQueries.ListAfterAsync"] = Op<SiteQueries>(Who.SiteReaders, async (q, ids) => (await q.ListAfterAsync(new SiteCursorRequest(PageSize: 100))).Items.Any(s => s.Id == ids.Site)),
         ["SiteQueries.GetAsync"] = Op<SiteQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Site)),
         ["SiteQueries.GetCataloguesAsync"] = Op<SiteQueries>(Who.SignedIn, async (q, _) => await q.GetCataloguesAsync()),
         ["SiteQueries.ListDraftsAsync"] = Op<SiteQueries>(Who.OwnManager, async (q, ids) => (await q.ListDraftsAsync()).Any(d => d.Id == ids.Drafts[Who.Nobody])),

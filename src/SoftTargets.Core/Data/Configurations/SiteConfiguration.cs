@@ -17,7 +17,9 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.VenueTypeKey).HasMaxLength(100);
         builder.Property(s => s.OpeningHours).HasMaxLength(500);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(s => s.OrganizationId);
+        // The site lists' keyset order (name, id), across the country and within an organisation.
+        builder.HasIndex(s => new { s.Name, s.Id });
+        builder.HasIndex(s => new { s.OrganizationId, s.Name, s.Id });
         builder.HasOne<Domain.Methodology.Methodology>().WithMany().HasForeignKey(s => s.MethodologyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.MethodologyId);
         builder.HasIndex(s => new { s.Region, s.VenueTypeKey });

@@ -1324,9 +1324,11 @@ namespace SoftTargets.Core.Data.Migrations
 
                     b.HasIndex("MethodologyId");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("Region", "VenueTypeKey");
+
+                    b.HasIndex("OrganizationId", "Name", "Id");
 
                     b.ToTable("Sites");
                 });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
@@ -59,22 +60,13 @@ public sealed record ContactView(Guid Id, string RoleKey, LocalizedText? Role, s
 public sealed record ThreatView(string ThreatKey, LocalizedText? Threat, int InherentScore, int ResidualScore, string Rationale);
 
 /// <summary>Site reads, filtered to what the caller may see: auditors every site, venue managers their organisation's.</summary>
-public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, IOptions<MethodologyOptions> options)
+public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, IOptions<MethodologyOptions> options, HybridCache cache)
 {
     public async Task<PagedResult<SiteListItem>> ListAsync(PageRequest request, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sites = Visible(db, actor);
-        if (!string.IsNullOrWhiteSpace(request.Search))
-        {
-            var pattern = "%" + request.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            sites = sites.Where(s => EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.Address, pattern));
-        }
-
-        var rows = from s in sites
-                   join o in db.Organizations on s.OrganizationId equals o.Id
-                   select new { s.Id, s.Name, Organization = o.Name, s.Region, s.VenueTypeKey, s.MaxOccupancy, s.UpdatedAt, s.MethodologyId };
+        var rows = Rows(db, Searched(Visible(db, actor), request.Search));
         rows = (request.SortBy, request.Descending) switch
         {
             ("OrganizationName", false) => rows.OrderBy(r => r.Organization).ThenBy(r => r.Name),
@@ -89,19 +81,68 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
         var total = await rows.CountAsync(ct);
         var page = await rows.Skip(request.Skip).Take(request.Take).ToListAsync(ct);
-        // Each site's venue type is named by the methodology it follows.
-        var methodologies = page.Select(r => r.MethodologyId).Distinct().ToList();
-        var venueTypes = new Dictionary<Guid, IReadOnlyDictionary<string, LocalizedText>>();
-        var names = new Dictionary<Guid, CatalogueNames>();
-        foreach (var methodologyId in methodologies)
+        return new PagedResult<SiteListItem>(await ItemsAsync(db, page, ct), total);
+    }
+
+    /// <summary>
+    /// The sites after <paramref name="request"/>'s cursor in name order, for API clients walking the whole list: each
+    /// page costs the same however deep it is, and no total is counted. <see cref="SiteListPage.Next"/> is null on the last page.
+    /// </summary>
+    public async Task<SiteListPage> ListAfterAsync(SiteCursorRequest request, CancellationToken ct = default)
+    {
+        var actor = await currentUser.GetAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sites = Searched(Visible(db, actor), request.Search);
+        if (SiteCursor.Read(request.After) is { } after)
+            sites = sites.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.Name, s.Id), ValueTuple.Create(after.Name, after.Id)));
+        var page = await Rows(db, sites.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(request.Take + 1)).ToListAsync(ct);
+        var items = await ItemsAsync(db, page.Take(request.Take).ToList(), ct);
+        return new SiteListPage(items, page.Count > request.Take ? SiteCursor.Write(items[^1].Name, items[^1].Id) : null);
+    }
+
+    private static IQueryable<Site> Searched(IQueryable<Site> sites, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return sites;
+        var pattern = "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        return sites.Where(s => EF.Functions.ILike(s.Name, pattern) || EF.Functions.ILike(s.Address, pattern));
+    }
+
+    /// <summary>A list row with its organisation and the id of its methodology's newest published version, which names its catalogue keys.</summary>
+    private static IQueryable<ListRow> Rows(SoftTargetsDbContext db, IQueryable<Site> sites) =>
+        from s in sites
+        join o in db.Organizations on s.OrganizationId equals o.Id
+        select new ListRow
         {
-            var published = await db.CurrentPublishedAsync(methodologyId, ct);
-            venueTypes[methodologyId] = published.VenueTypeNames();
-            names[methodologyId] = CatalogueNames.Of(published?.Content);
-        }
-        var items = page.Select(r => new SiteListItem(r.Id, r.Name, r.Organization, r.Region, r.VenueTypeKey,
-            venueTypes[r.MethodologyId].GetValueOrDefault(r.VenueTypeKey), r.MaxOccupancy, r.UpdatedAt) { RegionName = names[r.MethodologyId].Region(r.Region) }).ToList();
-        return new PagedResult<SiteListItem>(items, total);
+            Id = s.Id, Name = s.Name, Organization = o.Name, Region = s.Region, VenueTypeKey = s.VenueTypeKey, MaxOccupancy = s.MaxOccupancy,
+            UpdatedAt = s.UpdatedAt,
+            VersionId = db.MethodologyVersions.Where(v => v.MethodologyId == s.MethodologyId && v.Status == MethodologyVersionStatus.Published)
+                .OrderByDescending(v => v.PublishedAt).Select(v => (Guid?)v.Id).FirstOrDefault(),
+        };
+
+    private async Task<List<SiteListItem>> ItemsAsync(SoftTargetsDbContext db, List<ListRow> page, CancellationToken ct)
+    {
+        var catalogues = new Dictionary<Guid, VersionCatalogues>();
+        foreach (var version in page.Select(r => r.VersionId).OfType<Guid>().Distinct())
+            catalogues[version] = await MethodologyNames.CataloguesOfVersionAsync(db, cache, version, ct);
+        return page.Select(r =>
+        {
+            var names = r.VersionId is { } version ? catalogues[version] : VersionCatalogues.Empty;
+            return new SiteListItem(r.Id, r.Name, r.Organization, r.Region, r.VenueTypeKey, names.VenueTypes.GetValueOrDefault(r.VenueTypeKey),
+                r.MaxOccupancy, r.UpdatedAt) { RegionName = names.Names.Region(r.Region) };
+        }).ToList();
+    }
+
+    // Initialised by members, not a constructor, so that EF Core can sort by its properties.
+    private sealed class ListRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Organization { get; init; } = "";
+        public string Region { get; init; } = "";
+        public string VenueTypeKey { get; init; } = "";
+        public int MaxOccupancy { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public Guid? VersionId { get; init; }
     }
 
     /// <summary>The site, or null when it does not exist or the caller may not see it (the two look the same).</summary>
@@ -109,24 +150,33 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var site = await WithParts(Visible(db, actor).AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id, ct);
+        var site = await Visible(db, actor).AsNoTracking().Include(s => s.Zones).Include(s => s.Contacts).Include(s => s.Threats).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == id, ct);
         if (site is null) return null;
 
-        var organization = await db.Organizations.Where(o => o.Id == site.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-        var methodology = await db.CurrentPublishedAsync(site.MethodologyId, ct);
-        var (roles, threats, attributes) = (methodology.RoleNames(), methodology.ThreatTypeNames(), methodology.AttributeNames());
-        var followed = await db.Methodologies.Where(m => m.Id == site.MethodologyId).Select(m => new { m.Code, m.Name }).SingleAsync(ct);
-        return new SiteDetails(site.Id, site.OrganizationId, organization, site.Profile with { Methodology = followed.Code }, methodology.VenueTypeNames().GetValueOrDefault(site.VenueTypeKey),
+        var header = await (from s in db.Sites
+                            where s.Id == id
+                            join o in db.Organizations on s.OrganizationId equals o.Id
+                            join m in db.Methodologies on s.MethodologyId equals m.Id
+                            select new
+                            {
+                                Organization = o.Name, m.Code, m.Name,
+                                VersionId = db.MethodologyVersions.Where(v => v.MethodologyId == m.Id && v.Status == MethodologyVersionStatus.Published)
+                                    .OrderByDescending(v => v.PublishedAt).Select(v => (Guid?)v.Id).FirstOrDefault(),
+                                HasPlan = db.SitePlans.Any(p => p.SiteId == s.Id),
+                            }).SingleAsync(ct);
+        var names = await MethodologyNames.CataloguesOfVersionAsync(db, cache, header.VersionId, ct);
+        return new SiteDetails(site.Id, site.OrganizationId, header.Organization, site.Profile with { Methodology = header.Code }, names.VenueTypes.GetValueOrDefault(site.VenueTypeKey),
             site.Zones.OrderBy(z => z.Name).Select(z => new ZoneView(z.Id, z.Name, z.Capacity, z.Entrances, z.AssemblyPoint, z.InvacuationRoom)).ToList(),
-            site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
-            site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, threats.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
+            site.Contacts.OrderBy(c => c.RoleKey).ThenBy(c => c.IsDeputy).Select(c => new ContactView(c.Id, c.RoleKey, names.Roles.GetValueOrDefault(c.RoleKey), c.Name, c.Phone, c.Email, c.IsDeputy)).ToList(),
+            site.Threats.OrderByDescending(t => t.Inherent.Likelihood * t.Inherent.Impact).Select(t => new ThreatView(t.ThreatKey, names.ThreatTypes.GetValueOrDefault(t.ThreatKey), t.Inherent.Score, t.Residual.Score, t.Rationale)).ToList(),
             site.Version, site.UpdatedAt, site.UpdatedBy)
         {
             MethodologyId = site.MethodologyId,
-            MethodologyName = followed.Name,
-            RegionName = CatalogueNames.Of(methodology?.Content).Region(site.Region),
-            AttributeNames = site.Profile.Attributes.Select(a => new AttributeView(a, attributes.GetValueOrDefault(a))).ToList(),
-            HasPlan = await db.SitePlans.AnyAsync(p => p.SiteId == site.Id, ct),
+            MethodologyName = header.Name,
+            RegionName = names.Names.Region(site.Region),
+            AttributeNames = site.Profile.Attributes.Select(a => new AttributeView(a, names.Attributes.GetValueOrDefault(a))).ToList(),
+            HasPlan = header.HasPlan,
         };
     }
 
