@@ -11,6 +11,7 @@ using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Plans.Storage;
 using SoftTargets.Core.Features.Users;
 using SoftTargets.Core.Security;
 
@@ -20,7 +21,8 @@ namespace SoftTargets.Web.Cli;
 /// Verbs for operators, run with the same configuration as the web app:
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-organization --name N --kind K --region R</c>,
 /// <c>create-user --email E --role R --org O</c> (password on standard input), <c>generate --site site.json</c>,
-/// <c>regenerate-plans</c> (a new plan revision for every site), <c>seed-synthetic --sites N</c> (load-test data).
+/// <c>regenerate-plans</c> (a new plan revision for every site), <c>compact-plans</c> (plan revisions stored whole rewritten
+/// compact), <c>seed-synthetic --sites N</c> (load-test data).
 /// </summary>
 public static class CommandLine
 {
@@ -28,7 +30,7 @@ public static class CommandLine
     public const int Failed = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "seed-synthetic", "snapshot-compliance"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "compact-plans", "seed-synthetic", "snapshot-compliance"];
 
     /// <summary>A first argument that is not an option is a verb (known or not); options are for the web host.</summary>
     public static bool IsVerb(string[] args) => args.Length > 0 && args[0].Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
@@ -68,6 +70,11 @@ public static class CommandLine
                     var count = await services.GetRequiredService<PlanRegeneration>().RegenerateAllAsync(
                         progress: new Relay<int>(done => output.WriteLine($"{done:N0} plans regenerated so far.")));
                     await output.WriteLineAsync($"Regenerated the plans of {count:N0} sites.");
+                    return Ok;
+                case "compact-plans":
+                    var compaction = await services.GetRequiredService<PlanCompaction>().CompactAsync(
+                        progress: new Relay<int>(done => output.WriteLine($"{done:N0} plans stored compact so far.")));
+                    await output.WriteLineAsync($"Stored {compaction.Compacted:N0} plans compact; {compaction.KeptWhole:N0} stay whole.");
                     return Ok;
                 case "snapshot-compliance":
                     var groups = await services.GetRequiredService<ComplianceSnapshots>().TakeAsync();
