@@ -131,8 +131,9 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
     /// <summary>A first plan revision generated from the methodology, as a venue manager would generate it.</summary>
     private List<PlanMeasure> Plan(Site site, MethodologyVersion version, DateOnly today)
     {
-        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(SiteSnapshot.Of(site));
-        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, guideline.Tier ?? "", PlanDocuments.Store(guideline, GuidelineTemplate.Of(version.Content)), guideline.InputsHash));
+        var snapshot = SiteSnapshot.Of(site);
+        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(snapshot);
+        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, guideline.Tier ?? "", PlanDocuments.Store(guideline, GuidelineTemplate.Of(version.Content), snapshot), guideline.InputsHash));
 
         var measures = new List<PlanMeasure>();
         var index = 0;

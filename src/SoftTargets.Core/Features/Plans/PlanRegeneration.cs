@@ -73,8 +73,9 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
                 if (head is null && !current.ContainsKey(site.MethodologyId)) continue;
                 var versionId = head?.MethodologyVersionId ?? current[site.MethodologyId];
                 var (generator, template) = generators[versionId];
-                var guideline = generator.Generate(SiteSnapshot.Of(site));
-                var document = storeWhole ? PlanDocuments.Whole(guideline) : PlanDocuments.Store(guideline, template);
+                var snapshot = SiteSnapshot.Of(site);
+                var guideline = generator.Generate(snapshot);
+                var document = storeWhole ? PlanDocuments.Whole(guideline) : PlanDocuments.Store(guideline, template, snapshot);
                 plans.Add(new PlanRow(site.Id, (head?.Revision ?? 0) + 1, versionId, guideline, document));
                 changes.Add((site.Id, MeasureCarryOver.Decide(guideline, tracked.GetValueOrDefault(site.Id) ?? new Dictionary<string, TrackedApplicability>())));
             }

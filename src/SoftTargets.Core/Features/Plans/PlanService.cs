@@ -75,8 +75,9 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
     private async Task<int> SaveRevisionAsync(SoftTargetsDbContext db, Site site, MethodologyVersion version, int revision, CancellationToken ct)
     {
-        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(SiteSnapshot.Of(site));
-        var document = PlanDocuments.Store(guideline, await PlanDocuments.TemplateAsync(db, cache, version.Id, ct));
+        var snapshot = SiteSnapshot.Of(site);
+        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(snapshot);
+        var document = PlanDocuments.Store(guideline, await PlanDocuments.TemplateAsync(db, cache, version.Id, ct), snapshot);
         db.SitePlans.Add(new SitePlan(site.Id, revision, version.Id, guideline.Tier ?? "", document, guideline.InputsHash));
 
         var tracked = await db.PlanMeasures.Where(m => m.SiteId == site.Id).ToDictionaryAsync(m => m.MeasureKey, ct);

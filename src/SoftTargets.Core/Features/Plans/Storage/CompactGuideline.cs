@@ -27,12 +27,26 @@ internal sealed record CompactGuideline
     [JsonPropertyName("g")] public IReadOnlyList<CompactGap> Gaps { get; init; } = [];
     [JsonPropertyName("o")] public int[]? OutOfScope { get; init; }
     [JsonPropertyName("h")] public string InputsHash { get; init; } = "";
+
+    /// <summary>
+    /// What the rules saw of the site when it was generated, null when unknown (a revision stored whole before). With
+    /// them a reason the methodology's rule gives again is not stored: <see cref="CompactMeasure.Reason"/> and the other
+    /// reasons are null then.
+    /// </summary>
+    [JsonPropertyName("f")] public CompactFacts? Facts { get; init; }
 }
+
+internal sealed record CompactFacts(
+    [property: JsonPropertyName("v")] string VenueType,
+    [property: JsonPropertyName("o")] int Occupancy,
+    [property: JsonPropertyName("a")] IReadOnlyList<string> Attributes,
+    [property: JsonPropertyName("k")] IReadOnlyDictionary<string, int> Risks,
+    [property: JsonPropertyName("n")] int? Attendance = null);
 
 /// <summary>One measure of the methodology, in its order.</summary>
 internal sealed record CompactMeasure(
     [property: JsonPropertyName("a")] bool Applies,
-    [property: JsonPropertyName("r")] int[] Reason,
+    [property: JsonPropertyName("r")] int[]? Reason,
     [property: JsonPropertyName("v")] int? Variant = null,
     [property: JsonPropertyName("vr")] int[]? VariantReason = null);
 
@@ -45,7 +59,7 @@ internal sealed record CompactPlaybook(
 /// <summary>
 /// A template step: left out (with its reason), or kept with the values filled between the literal pieces of its text
 /// (the last index is what follows the text, such as the per-zone list). <see cref="TextEn"/>/<see cref="TextCs"/> hold
-/// the whole text instead when it does not follow the template's pieces.
+/// the whole text instead when it does not follow the template's pieces. No Czech pieces or text: the same pieces as English.
 /// </summary>
 internal sealed record CompactStep
 {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.RegularExpressions;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Features.Methodology.Rules;
 
 namespace SoftTargets.Core.Features.Plans.Storage;
 
@@ -13,8 +14,10 @@ namespace SoftTargets.Core.Features.Plans.Storage;
 [ImmutableObject(true)]
 public sealed partial class GuidelineTemplate
 {
-    private GuidelineTemplate(IReadOnlyList<MeasureTemplate> measures, Dictionary<string, LocalizedText> tierNames, PlaybookShape[] playbooks)
+    private GuidelineTemplate(IReadOnlyList<MeasureTemplate> measures, Dictionary<string, LocalizedText> tierNames, PlaybookShape[] playbooks,
+        RuleEvaluator rules)
     {
+        Rules = rules;
         Measures = measures;
         TierNames = tierNames;
         Playbooks = playbooks;
@@ -23,6 +26,9 @@ public sealed partial class GuidelineTemplate
     internal IReadOnlyList<MeasureTemplate> Measures { get; }
     internal IReadOnlyDictionary<string, LocalizedText> TierNames { get; }
     internal IReadOnlyList<PlaybookShape> Playbooks { get; }
+
+    /// <summary>The version's rules, which give the reasons again from a site's facts.</summary>
+    internal RuleEvaluator Rules { get; }
 
     public static GuidelineTemplate Of(MethodologyDocument methodology)
     {
@@ -35,7 +41,7 @@ public sealed partial class GuidelineTemplate
             .Select(p => new PlaybookShape(p, Name(threats, p.Threat),
                 p.Steps.Select(s => new StepShape(s, Name(roles, s.Role), Literals(s.Text.En), Literals(s.Text.Cs))).ToArray()))
             .ToArray();
-        return new GuidelineTemplate(methodology.Measures, tiers, playbooks);
+        return new GuidelineTemplate(methodology.Measures, tiers, playbooks, new RuleEvaluator(methodology));
     }
 
     /// <summary>The literal text around a step text's placeholders: one more piece than there are placeholders.</summary>

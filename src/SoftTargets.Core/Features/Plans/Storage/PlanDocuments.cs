@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Features.Guidelines;
+using SoftTargets.Core.Features.Methodology.Rules;
 
 namespace SoftTargets.Core.Features.Plans.Storage;
 
@@ -21,10 +24,11 @@ public static class PlanDocuments
     public static StoredGuideline Whole(Guideline guideline) => new(JsonSerializer.Serialize(guideline, Options));
 
     /// <summary>The compact form when it reads back as <paramref name="guideline"/>, else the whole guideline.</summary>
-    public static StoredGuideline Store(Guideline guideline, GuidelineTemplate template)
+    /// <param name="site">The site it was generated for: its facts are kept, and the reasons they give again are not.</param>
+    public static StoredGuideline Store(Guideline guideline, GuidelineTemplate template, SiteSnapshot? site = null)
     {
         var whole = JsonSerializer.SerializeToUtf8Bytes(guideline, Options);
-        var compact = Compact(guideline, template);
+        var compact = Compact(guideline, template, site is null ? null : FactsOf(site));
         if (compact is not null && JsonSerializer.SerializeToUtf8Bytes(Rebuild(compact, template), Options).AsSpan().SequenceEqual(whole))
             return new(JsonSerializer.Serialize(compact, Options));
         return new(Encoding.UTF8.GetString(whole));
@@ -76,18 +80,25 @@ public static class PlanDocuments
     }
 
     /// <summary>Null when the guideline does not follow the template's measures, playbooks or steps.</summary>
-    private static CompactGuideline? Compact(Guideline guideline, GuidelineTemplate template)
+    private static CompactGuideline? Compact(Guideline guideline, GuidelineTemplate template, CompactFacts? facts)
     {
         if (guideline.Measures.Count != template.Measures.Count)
             return null;
         var strings = new Strings();
+        var rules = Rules(template, facts, guideline.Tier);
         var measures = new CompactMeasure[guideline.Measures.Count];
         for (var i = 0; i < measures.Length; i++)
         {
             var m = guideline.Measures[i];
-            if (m.Key != template.Measures[i].Key)
+            var t = template.Measures[i];
+            if (m.Key != t.Key)
                 return null;
-            measures[i] = new(m.Applies, strings.Pair(m.Reason), m.Variant, m.VariantReason is { } vr ? strings.Pair(vr) : null);
+            var reason = rules?.Evaluate(t.AppliesWhen, m.Reason) is { } given && given.Holds == m.Applies && given.Reason == m.Reason
+                ? null : strings.Pair(m.Reason);
+            var variantReason = m.VariantReason is not { } vr ? null
+                : m.Variant is { } v && v < (t.Variants?.Count ?? 0) && rules?.Evaluate(t.Variants![v].When, vr) is { } chosen && chosen.Reason == vr ? null
+                : strings.Pair(vr);
+            measures[i] = new(m.Applies, reason, m.Variant, variantReason);
         }
 
         var playbooks = new List<CompactPlaybook>(guideline.Playbooks.Count);
@@ -96,7 +107,7 @@ public static class PlanDocuments
         {
             while (next < template.Playbooks.Count && template.Playbooks[next].Template.Key != playbook.Key)
                 next++;
-            if (next == template.Playbooks.Count || Steps(playbook, template.Playbooks[next], strings) is not { } steps)
+            if (next == template.Playbooks.Count || Steps(playbook, template.Playbooks[next], strings, rules) is not { } steps)
                 return null;
             playbooks.Add(new(next, playbook.InherentRisk, steps));
             next++;
@@ -116,12 +127,13 @@ public static class PlanDocuments
             Gaps = guideline.Gaps.Select(g => new CompactGap(g.Kind, g.Subject, strings.Pair(g.Message))).ToList(),
             OutOfScope = guideline.OutOfScope is { } outOfScope ? strings.Pair(outOfScope) : null,
             InputsHash = guideline.InputsHash,
+            Facts = facts,
             Strings = strings.All,
         };
     }
 
     /// <summary>One entry per template step, kept or left out; null when the playbook's steps do not follow the template.</summary>
-    private static List<CompactStep>? Steps(GuidelinePlaybook playbook, GuidelineTemplate.PlaybookShape shape, Strings strings)
+    private static List<CompactStep>? Steps(GuidelinePlaybook playbook, GuidelineTemplate.PlaybookShape shape, Strings strings, GivenReasons? rules)
     {
         var steps = new List<CompactStep>(shape.Steps.Count);
         int kept = 0, left = 0;
@@ -133,18 +145,22 @@ public static class PlanDocuments
                 var step = playbook.Steps[kept++];
                 var en = Pieces(step.Text.En, template.En, strings);
                 var cs = Pieces(step.Text.Cs, template.Cs, strings);
+                var sameAsEnglish = en is not null && cs is not null && en.AsSpan().SequenceEqual(cs);
                 steps.Add(new CompactStep
                 {
-                    Reason = step.Reason is { } reason ? strings.Pair(reason) : null,
+                    Reason = step.Reason is not { } reason || rules?.Evaluate(template.Step.When, reason)?.Reason == reason ? null : strings.Pair(reason),
                     En = en,
-                    Cs = cs,
+                    Cs = sameAsEnglish ? null : cs,
                     TextEn = en is null ? strings.Of(step.Text.En) : null,
                     TextCs = cs is null ? strings.Of(step.Text.Cs) : null,
                     Unfilled = step.Unfilled.Count == 0 ? null : step.Unfilled,
                 });
             }
             else if (left < leftOut.Count && leftOut[left].Key == template.Step.Key)
-                steps.Add(new CompactStep { LeftOut = true, Reason = strings.Pair(leftOut[left++].Reason) });
+            {
+                var reason = leftOut[left++].Reason;
+                steps.Add(new CompactStep { LeftOut = true, Reason = rules?.Evaluate(template.Step.When, reason)?.Reason == reason ? null : strings.Pair(reason) });
+            }
             else
                 return null;
         }
@@ -174,6 +190,8 @@ public static class PlanDocuments
     {
         var s = stored.Strings;
         LocalizedText Pair(int[] pair) => new(s[pair[0]], s[pair[1]]);
+        var rules = Rules(template, stored.Facts, stored.Tier);
+        LocalizedText Given(Condition? rule) => rules!.Evaluate(rule).Reason;
 
         var measures = new GuidelineMeasure[stored.Measures.Count];
         for (var i = 0; i < measures.Length; i++)
@@ -181,8 +199,8 @@ public static class PlanDocuments
             var m = template.Measures[i];
             var c = stored.Measures[i];
             var title = c.Variant is { } v ? m.Variants![v].Title ?? m.Title : m.Title;
-            measures[i] = new(m.Key, c.Applies, Pair(c.Reason), m.Category, m.Priority, m.Role, m.ReviewMonths, title,
-                c.Variant, c.VariantReason is { } vr ? Pair(vr) : null);
+            measures[i] = new(m.Key, c.Applies, c.Reason is { } reason ? Pair(reason) : Given(m.AppliesWhen), m.Category, m.Priority, m.Role,
+                m.ReviewMonths, title, c.Variant, c.VariantReason is { } vr ? Pair(vr) : c.Variant is { } chosen && rules is not null ? Given(m.Variants![chosen].When) : null);
         }
 
         var playbooks = new List<GuidelinePlaybook>(stored.Playbooks.Count);
@@ -198,12 +216,13 @@ public static class PlanDocuments
                 var step = t.Step;
                 if (c.LeftOut == true)
                 {
-                    (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, Pair(c.Reason!)));
+                    (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, c.Reason is { } left ? Pair(left) : Given(step.When)));
                     continue;
                 }
-                var text = new LocalizedText(c.En is { } en ? Join(t.En, en, s) : s[c.TextEn!.Value], c.Cs is { } cs ? Join(t.Cs, cs, s) : s[c.TextCs!.Value]);
-                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, t.RoleName, step.TargetMinutes, text,
-                    c.Unfilled?.ToList() ?? [], c.Reason is { } reason ? Pair(reason) : null));
+                var czech = c.Cs ?? (c.TextCs is null ? c.En : null);
+                var text = new LocalizedText(c.En is { } en ? Join(t.En, en, s) : s[c.TextEn!.Value], czech is { } cs ? Join(t.Cs, cs, s) : s[c.TextCs!.Value]);
+                var reason = c.Reason is { } why ? Pair(why) : step.When is not null && rules is not null ? Given(step.When) : null;
+                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, t.RoleName, step.TargetMinutes, text, c.Unfilled?.ToList() ?? [], reason));
             }
             playbooks.Add(new(shape.Template.Key, shape.Template.Threat, shape.ThreatName, playbook.InherentRisk, steps, leftOut));
         }
@@ -230,6 +249,29 @@ public static class PlanDocuments
         for (var i = 1; i < literals.Length; i++)
             text.Append(strings[pieces[i - 1]]).Append(literals[i]);
         return text.Append(strings[pieces[^1]]).ToString();
+    }
+
+    /// <summary>What the rules see of a site, as the generator sees it: a threat assessed twice counts with its higher risk.</summary>
+    private static CompactFacts FactsOf(SiteSnapshot site)
+    {
+        var risks = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var threat in site.Threats)
+            risks[threat.ThreatKey] = risks.TryGetValue(threat.ThreatKey, out var risk) ? Math.Max(risk, threat.InherentRisk) : threat.InherentRisk;
+        var facts = SnapshotFacts.Of(site, risks);
+        return new CompactFacts(facts.VenueTypeKey, facts.MaxOccupancy, facts.Attributes.Order(StringComparer.Ordinal).ToList(), risks, facts.Attendance);
+    }
+
+    private static GivenReasons? Rules(GuidelineTemplate template, CompactFacts? facts, string? tier) =>
+        facts is null ? null : new GivenReasons(template.Rules, new RuleFacts(facts.VenueType, facts.Occupancy,
+            facts.Attributes.ToHashSet(StringComparer.Ordinal), facts.Risks, tier, facts.Attendance));
+
+    /// <summary>The reasons the version's rules give for the site's facts.</summary>
+    private sealed class GivenReasons(RuleEvaluator rules, RuleFacts facts)
+    {
+        public RuleOutcome Evaluate(Condition? rule) => rules.Evaluate(rule, facts);
+
+        /// <summary>The outcome for a rule of a stored reason; null when there is no rule to give it.</summary>
+        public RuleOutcome? Evaluate(Condition? rule, LocalizedText stored) => rule is null && stored is null ? null : rules.Evaluate(rule, facts);
     }
 
     /// <summary>The texts of one stored guideline, each once.</summary>
