@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Plans;
+using SoftTargets.Core.Features.Guidelines;
+using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Features.Plans.Storage;
@@ -12,8 +14,9 @@ public sealed record PlanCompactionResult(int Compacted, int KeptWhole);
 /// <summary>
 /// Rewrites plan revisions stored whole (as every revision was before the compact form) in the compact form, batch by
 /// batch in the order of their ids, each batch in one transaction. Safe to run again or to stop: a compact revision is
-/// never touched, and a revision is rewritten only when it reads back exactly as stored. An operator's task
-/// (<c>compact-plans</c>); reads accept both forms meanwhile.
+/// never touched, and a revision is rewritten only when it reads back exactly as stored. The site's present facts are
+/// offered as the facts it was generated from: a reason they give again is left out, any other is kept as text, so a
+/// site changed since reads the same too. An operator's task (<c>compact-plans</c>); reads accept both forms meanwhile.
 /// </summary>
 public sealed class PlanCompaction(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
@@ -27,10 +30,13 @@ public sealed class PlanCompaction(IDbContextFactory<SoftTargetsDbContext> dbFac
         while (true)
         {
             var rows = await db.Database.SqlQuery<WholeRow>(
-                    $"""SELECT "Id", "MethodologyVersionId", "Document"::text AS "Json" FROM "SitePlans" WHERE "Id" > {after} AND "Document" -> 'form' IS NULL ORDER BY "Id" LIMIT {batchSize}""")
+                    $"""SELECT "Id", "SiteId", "MethodologyVersionId", "Document"::text AS "Json" FROM "SitePlans" WHERE "Id" > {after} AND "Document" -> 'form' IS NULL ORDER BY "Id" LIMIT {batchSize}""")
                 .ToListAsync(ct);
             if (rows.Count == 0) break;
             after = rows[^1].Id;
+            var siteIds = rows.Select(r => r.SiteId).Distinct().ToList();
+            var sites = (await SiteQueries.WithParts(db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id))).ToListAsync(ct))
+                .ToDictionary(s => s.Id, SiteSnapshot.Of);
 
             var ids = new List<Guid>(rows.Count);
             var documents = new List<string>(rows.Count);
@@ -39,7 +45,7 @@ public sealed class PlanCompaction(IDbContextFactory<SoftTargetsDbContext> dbFac
                 if (!templates.TryGetValue(row.MethodologyVersionId, out var template))
                     templates[row.MethodologyVersionId] = template = await PlanDocuments.TemplateAsync(db, cache, row.MethodologyVersionId, ct);
                 var whole = new StoredGuideline(row.Json);
-                var stored = PlanDocuments.Store(PlanDocuments.Read(whole, template), template);
+                var stored = PlanDocuments.Store(PlanDocuments.Read(whole, template), template, sites.GetValueOrDefault(row.SiteId));
                 if (!PlanDocuments.IsCompact(stored))
                 {
                     keptWhole++;
@@ -61,5 +67,5 @@ public sealed class PlanCompaction(IDbContextFactory<SoftTargetsDbContext> dbFac
         return new PlanCompactionResult(compacted, keptWhole);
     }
 
-    private sealed record WholeRow(Guid Id, Guid MethodologyVersionId, string Json);
+    private sealed record WholeRow(Guid Id, Guid SiteId, Guid MethodologyVersionId, string Json);
 }

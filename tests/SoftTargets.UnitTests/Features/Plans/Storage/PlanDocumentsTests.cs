@@ -59,6 +59,21 @@ public sealed class PlanDocumentsTests(ITestOutputHelper output)
     private static readonly JsonSerializerOptions Unescaped = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
+    public void Facts_of_a_site_changed_since_leave_more_reasons_stored_and_read_back_exactly()
+    {
+        var sites = SyntheticSnapshots.Create(GuidelineTestData.Seeded, 2);
+        var guideline = GuidelineTestData.SeededGenerator.Generate(sites[0]);
+        var template = GuidelineTemplate.Of(GuidelineTestData.Seeded);
+        var changed = sites[1] with { MaxOccupancy = sites[0].MaxOccupancy + 5_000, Attributes = [] };
+
+        var stored = PlanDocuments.Store(guideline, template, changed);
+
+        Assert.True(PlanDocuments.IsCompact(stored));
+        Assert.True(stored.Json.Length > PlanDocuments.Store(guideline, template, sites[0]).Json.Length);
+        Assert.Equal(JsonSerializer.Serialize(guideline, Json), JsonSerializer.Serialize(PlanDocuments.Read(stored, template), Json));
+    }
+
+    [Fact]
     public void A_guideline_of_another_methodology_is_stored_whole_and_still_reads_as_generated()
     {
         var guideline = GuidelineTestData.SeededGenerator.Generate(SyntheticSnapshots.Create(GuidelineTestData.Seeded, 1)[0]);
