@@ -49,6 +49,7 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanRegeneration>();
+        services.AddScoped<Features.Plans.Storage.PlanCompaction>();
         services.AddScoped<Features.Dashboards.ComplianceDashboard>();
         services.AddScoped<Features.Readiness.DrillFeedback>();
         services.AddScoped<Features.Readiness.ReadinessDashboard>();

@@ -7,7 +7,7 @@ namespace SoftTargets.Web.Cli;
 /// Verbs for operators, run with the same configuration as the web app (see <see cref="Verbs"/>):
 /// <c>migrate</c>, <c>seed-demo</c>, <c>create-organization --name N --kind K --region R</c>,
 /// <c>create-user --email E --role R --org O</c> (password on standard input), <c>generate --site site.json</c>,
-/// <c>regenerate-plans</c>, <c>snapshot-compliance</c>, <c>seed-synthetic --sites N</c>; <c>help</c> and
+/// <c>regenerate-plans</c>, <c>compact-plans</c>, <c>snapshot-compliance</c>, <c>seed-synthetic --sites N</c>; <c>help</c> and
 /// <c>&lt;verb&gt; --help</c> describe them. Parsed with System.CommandLine; a bad argument prints what is wrong and the
 /// verb's usage and exits with <see cref="Usage"/>.
 /// </summary>

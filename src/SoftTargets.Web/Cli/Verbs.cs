@@ -12,6 +12,7 @@ using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Plans.Storage;
 using SoftTargets.Core.Features.Users;
 
 namespace SoftTargets.Web.Cli;
@@ -46,7 +47,7 @@ internal sealed class Verbs
         _error = error;
         Root = new RootCommand("SoftTargets operator verbs. They read the same configuration as the web app (ConnectionStrings__SoftTargets, ...).")
         {
-            Migrate(), SeedDemo(), CreateOrganization(), CreateUser(), Generate(), RegeneratePlans(), SeedSynthetic(), SnapshotCompliance(),
+            Migrate(), SeedDemo(), CreateOrganization(), CreateUser(), Generate(), RegeneratePlans(), CompactPlans(), SeedSynthetic(), SnapshotCompliance(),
         };
     }
 
@@ -189,6 +190,19 @@ internal sealed class Verbs
             var count = await services.GetRequiredService<PlanRegeneration>().RegenerateAllAsync(
                 progress: new Relay<int>(done => _output.WriteLine($"{done:N0} plans regenerated so far.")));
             await _output.WriteLineAsync($"Regenerated the plans of {count:N0} sites.");
+            return CommandLine.Ok;
+        }));
+        return command;
+    }
+
+    private Command CompactPlans()
+    {
+        var command = new Command("compact-plans", "Rewrites plan revisions stored whole in the compact form, in batches; safe to stop and run again.");
+        command.SetAction(_ => RunAsync(async services =>
+        {
+            var compaction = await services.GetRequiredService<PlanCompaction>().CompactAsync(
+                progress: new Relay<int>(done => _output.WriteLine($"{done:N0} plans stored compact so far.")));
+            await _output.WriteLineAsync($"Stored {compaction.Compacted:N0} plans compact; {compaction.KeptWhole:N0} stay whole.");
             return CommandLine.Ok;
         }));
         return command;

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.E2ETests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.E2ETests.Plans;
 
@@ -136,7 +137,7 @@ public sealed class PlanJourneyTests(AppFixture app) : BrowserTest(app)
         var siteId = await db.Sites.Where(s => s.Name == siteName).Select(s => s.Id).SingleAsync();
         var key = await db.PlanMeasures.Where(m => m.SiteId == siteId && m.IsApplicable && m.Status == MeasureStatus.NotStarted)
             .OrderBy(m => m.MeasureKey).Select(m => m.MeasureKey).FirstAsync();
-        var document = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).Select(p => p.Document).FirstAsync();
+        var document = await PlanDocuments.ReadAsync(db, await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync());
         return (siteId, key, document.Measures.Single(m => m.Key == key).Title.En);
     });
 

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.E2ETests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.E2ETests.Readiness;
 
@@ -136,7 +137,8 @@ public sealed class RunReviewJourneyTests(AppFixture app) : BrowserTest(app)
         var db = sp.GetRequiredService<SoftTargetsDbContext>();
         var siteId = await db.Sites.Where(s => s.Name == ConcertHall).Select(s => s.Id).SingleAsync();
         var plan = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync();
-        var playbook = plan.Document.Playbooks.First(p => p.Steps.Count(s => PlaybookRun.Covers(RunKind.Drill, s.Phase) && s.TargetMinutes is not null) >= 2);
+        var document = await PlanDocuments.ReadAsync(db, plan);
+        var playbook = document.Playbooks.First(p => p.Steps.Count(s => PlaybookRun.Covers(RunKind.Drill, s.Phase) && s.TargetMinutes is not null) >= 2);
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         var run = new PlaybookRun(RunKind.Drill, siteId, plan.MethodologyVersionId, plan.Revision, playbook, "", "Armed intruder in the foyer", start);
         var targeted = run.Steps.Where(s => s.TargetMinutes is not null).ToList();
@@ -145,6 +147,6 @@ public sealed class RunReviewJourneyTests(AppFixture app) : BrowserTest(app)
         run.Finish(start.AddMinutes(40));
         db.PlaybookRuns.Add(run);
         await db.SaveChangesAsync();
-        return (siteId, run.Id, plan.Document.Applicable.OrderBy(m => m.Key).First().Key);
+        return (siteId, run.Id, document.Applicable.OrderBy(m => m.Key).First().Key);
     });
 }

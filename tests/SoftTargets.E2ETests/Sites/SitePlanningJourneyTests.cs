@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoftTargets.Core.Data;
 using SoftTargets.E2ETests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.E2ETests.Sites;
 
@@ -64,8 +65,10 @@ public sealed class SitePlanningJourneyTests(AppFixture app) : BrowserTest(app)
         await row.WaitForAsync();
         var key = (await row.GetAttributeAsync("data-key"))!;
         var title = await App.WithServicesAsync(async services =>
-            (await services.GetRequiredService<SoftTargetsDbContext>().SitePlans.SingleAsync(p => p.SiteId == siteId))
-                .Document.Measures.Single(m => m.Key == key).Title.Cs);
+        {
+            var db = services.GetRequiredService<SoftTargetsDbContext>();
+            return (await PlanDocuments.ReadAsync(db, await db.SitePlans.SingleAsync(p => p.SiteId == siteId))).Measures.Single(m => m.Key == key).Title.Cs;
+        });
         await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync("Kulturní dům Radost");
         await AssertAccessibleAsync();
 

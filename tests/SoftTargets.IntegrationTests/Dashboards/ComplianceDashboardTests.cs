@@ -15,6 +15,7 @@ using SoftTargets.Core.Features.Dashboards;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Security;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Dashboards;
 
@@ -285,8 +286,8 @@ public sealed class ComplianceDashboardTests(DatabaseFixture fixture) : Database
         var museum = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum Karlovy Vary", "Nová louka 23", "Karlovarsky", "museum-gallery", 300, 200, "", []));
         var annex = new Site(organization, published.MethodologyId, new SiteProfile("Muzeum, depozitář", "Zámecký vrch 1", "Karlovarsky", "museum-gallery", 40, 5, "", []));
         db.Sites.AddRange(museum, annex);
-        db.SitePlans.Add(new SitePlan(museum.Id, 1, version, "", new Guideline(), "first"));
-        db.SitePlans.Add(new SitePlan(museum.Id, 2, version, "standard", new Guideline(), "second"));
+        db.SitePlans.Add(new SitePlan(museum.Id, 1, version, "", PlanDocuments.Whole(new Guideline()), "first"));
+        db.SitePlans.Add(new SitePlan(museum.Id, 2, version, "standard", PlanDocuments.Whole(new Guideline()), "second"));
 
         PlanMeasure Measure(string key, MeasurePriority priority, MeasureStatus status, DateOnly? due, DateOnly? review, bool applies = true)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Domain.Events;
 using SoftTargets.Core.Features.Events;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Events;
 
@@ -37,7 +38,7 @@ public sealed class EventGuidelineTests(DatabaseFixture fixture) : DatabaseTest(
 
         var details = await Fixture.AsAsync<EventDetails?, EventQueries>(Auditor, q => q.GetAsync(concert.Id));
 
-        var venueApplies = plan.Document.Applicable.Select(m => m.Key).ToHashSet();
+        var venueApplies = (await PlanDocuments.ReadAsync(db, plan)).Applicable.Select(m => m.Key).ToHashSet();
         Assert.DoesNotContain(details!.Checklist.AddedMeasures, m => venueApplies.Contains(m.Key));
         Assert.DoesNotContain("EVT-01", venueApplies);
     }

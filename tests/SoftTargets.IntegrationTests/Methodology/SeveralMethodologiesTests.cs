@@ -10,6 +10,7 @@ using SoftTargets.Core.Features.Methodology.Impact;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Methodology;
 
@@ -93,7 +94,7 @@ public sealed class SeveralMethodologiesTests(DatabaseFixture fixture) : Databas
         Assert.Equal((versionId, "enhanced"), (plan.MethodologyVersionId, plan.Tier));
         Assert.Equal(["UK-PROC-01", "UK-QUE-01", "UK-SEC-01"],
             await db.PlanMeasures.Where(m => m.SiteId == theatre && m.IsApplicable).Select(m => m.MeasureKey).OrderBy(k => k).ToListAsync());
-        var english = Assert.Single(plan.Document.Playbooks);
+        var english = Assert.Single((await PlanDocuments.ReadAsync(db, plan)).Playbooks);
         Assert.All(english.Steps, s => Assert.False(string.IsNullOrWhiteSpace(s.Text.En)));
 
         var czechVersions = await db.MethodologyVersions.Where(v => v.MethodologyId == czech).Select(v => v.Id).ToListAsync();

@@ -6,6 +6,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Plans;
 
@@ -40,7 +41,7 @@ public sealed class PlanRevisionTests(DatabaseFixture fixture) : DatabaseTest(fi
         Assert.All(await db.PlanMeasures.Where(m => m.SiteId == stadium && dropped.Contains(m.MeasureKey)).ToListAsync(), m => Assert.False(m.IsApplicable));
         var plan = await db.SitePlans.SingleAsync(p => p.SiteId == stadium && p.Revision == 2);
         Assert.Equal("enhanced", plan.Tier);
-        Assert.Equal(after.Order(), plan.Document.Applicable.Select(m => m.Key).Order());
+        Assert.Equal(after.Order(), (await PlanDocuments.ReadAsync(db, plan)).Applicable.Select(m => m.Key).Order());
     }
 
     [Fact]

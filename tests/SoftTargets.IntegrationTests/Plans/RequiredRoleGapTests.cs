@@ -4,6 +4,7 @@ using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Plans;
 
@@ -49,6 +50,6 @@ public sealed class RequiredRoleGapTests(DatabaseFixture fixture) : DatabaseTest
     private async Task<Guideline> LatestAsync(Guid siteId)
     {
         await using var db = Fixture.NewDbContext();
-        return (await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync()).Document;
+        return await PlanDocuments.ReadAsync(db, await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Plans;
 
@@ -62,6 +63,6 @@ public sealed class RiskDrivenPlanTests(DatabaseFixture fixture) : DatabaseTest(
     private async Task<Core.Domain.Plans.Guideline> LatestAsync(Guid siteId)
     {
         await using var db = Fixture.NewDbContext();
-        return (await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync()).Document;
+        return await PlanDocuments.ReadAsync(db, await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync());
     }
 }

@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Features.Readiness;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Readiness;
 
@@ -112,7 +113,7 @@ public sealed class RunReviewTests(DatabaseFixture fixture) : DatabaseTest(fixtu
     {
         await using var db = fixture.NewDbContext();
         var plan = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync();
-        return plan.Document.Playbooks.First(which);
+        return (await PlanDocuments.ReadAsync(db, plan)).Playbooks.First(which);
     }
 
     internal static async Task<PlaybookRun> NewRunAsync(DatabaseFixture fixture, Guid siteId, RunKind kind, GuidelinePlaybook playbook)

@@ -6,6 +6,7 @@ using SoftTargets.Core.Features.Assessment;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Features.Readiness;
 using SoftTargets.IntegrationTests.Infrastructure;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.IntegrationTests.Readiness;
 
@@ -23,7 +24,7 @@ public sealed class RunServiceTests(DatabaseFixture fixture) : DatabaseTest(fixt
         await using (var db = Fixture.NewDbContext())
         {
             var latest = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync();
-            Assert.Equal(latest.Document.Playbooks.Select(p => p.Key), options.Playbooks.Select(p => p.Key));
+            Assert.Equal((await PlanDocuments.ReadAsync(db, latest)).Playbooks.Select(p => p.Key), options.Playbooks.Select(p => p.Key));
         }
 
         var runId = await Fixture.AsAsync<Guid, RunService>(ArenaManager,

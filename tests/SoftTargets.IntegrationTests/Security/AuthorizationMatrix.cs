@@ -24,6 +24,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Methodology.Impact;
 using SoftTargets.Core.Features.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Plans.Storage;
 using SoftTargets.Core.Features.Readiness;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Features.Users;
@@ -284,6 +285,7 @@ public static partial class AuthorizationMatrix
             await q.DescribeUpgradeAsync(new PlanUpgrade(ids.PublishedVersion, 1, ids.PublishedVersion, 1, "", [], [], []))),
         ["PlaybookQueries.GetAsync"] = Op<PlaybookQueries>(Who.SiteReaders, async (q, ids) => await q.GetAsync(ids.Site, "security-lead")),
         ["PlanRegeneration.RegenerateAllAsync"] = Op<PlanRegeneration>(Who.Nobody, async (s, ids) => await s.RegenerateAllAsync(which: site => site.Id == ids.Site)),
+        ["PlanCompaction.CompactAsync"] = Op<PlanCompaction>(Who.Nobody, async (s, _) => await s.CompactAsync()),
         ["MeasureTracking.UpdateAsync"] = Op<MeasureTracking>(Who.OwnManager, async (s, ids) =>
             await s.UpdateAsync(ids.PlanMeasure, new MeasureUpdate(MeasureStatus.InProgress, "", "Matrix", null, 12, null), 0)),
         ["MeasureTracking.UpdateManyAsync"] = Op<MeasureTracking>(Who.OwnManager, async (s, ids) =>

@@ -16,6 +16,6 @@ internal sealed class SitePlanConfiguration : IEntityTypeConfiguration<SitePlan>
         builder.HasIndex(p => new { p.SiteId, p.Revision }).IsUnique();
         builder.Property(p => p.Tier).HasMaxLength(50);
         builder.Property(p => p.InputsHash).HasMaxLength(64);
-        builder.Property(p => p.Document).HasJsonbConversion();
+        builder.Property(p => p.Document).HasConversion(d => d.Json, json => new StoredGuideline(json)).HasColumnType("jsonb");
     }
 }

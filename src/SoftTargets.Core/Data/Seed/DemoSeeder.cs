@@ -12,6 +12,7 @@ using SoftTargets.Core.Domain.Threats;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Guidelines;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Data.Seed;
 
@@ -130,8 +131,9 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
     /// <summary>A first plan revision generated from the methodology, as a venue manager would generate it.</summary>
     private List<PlanMeasure> Plan(Site site, MethodologyVersion version, DateOnly today)
     {
-        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(SiteSnapshot.Of(site));
-        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, guideline.Tier ?? "", guideline, guideline.InputsHash));
+        var snapshot = SiteSnapshot.Of(site);
+        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(snapshot);
+        db.SitePlans.Add(new SitePlan(site.Id, 1, version.Id, guideline.Tier ?? "", PlanDocuments.Store(guideline, GuidelineTemplate.Of(version.Content), snapshot), guideline.InputsHash));
 
         var measures = new List<PlanMeasure>();
         var index = 0;
@@ -156,7 +158,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
     private void Exercises(Site stadium, Site hall, MethodologyVersion version, DateOnly today)
     {
         GuidelinePlaybook Playbook(Site site, string key) =>
-            db.SitePlans.Local.Single(p => p.SiteId == site.Id).Document.Playbooks.Single(p => p.Key == key);
+            PlanDocuments.Read(db.SitePlans.Local.Single(p => p.SiteId == site.Id).Document, GuidelineTemplate.Of(version.Content)).Playbooks.Single(p => p.Key == key);
         static DateTimeOffset At(DateOnly day, int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero);
         const string martin = "Martin Provozní", petra = "Petra Horáková";
 

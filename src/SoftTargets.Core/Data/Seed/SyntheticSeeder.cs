@@ -6,6 +6,7 @@ using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Data.Seed;
 
@@ -16,7 +17,8 @@ namespace SoftTargets.Core.Data.Seed;
 /// </summary>
 public sealed record SyntheticLoad(int Sites, long PlanMeasures, long Findings, long Drills, TimeSpan Took);
 
-public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFactory, PlanRegeneration regeneration, ComplianceSnapshots snapshots, TimeProvider clock)
+public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFactory, PlanRegeneration regeneration, PlanCompaction compaction,
+    ComplianceSnapshots snapshots, TimeProvider clock)
 {
     /// <summary>Written into CreatedBy of every synthetic row, so a synthetic load can be told apart (and deleted).</summary>
     public const string By = "synthetic";
@@ -36,7 +38,7 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         await SeedSitesAsync(sites, seed, ct);
         progress?.Report($"{sites:N0} sites with zones, contacts and threats written.");
         await regeneration.RegenerateAllAsync(progress: new Features.Relay<int>(done => progress?.Report($"{done:N0} plans generated.")),
-            which: s => s.CreatedBy == By, ct: ct);
+            which: s => s.CreatedBy == By, storeWhole: true, ct: ct);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
@@ -54,6 +56,9 @@ public sealed class SyntheticSeeder(IDbContextFactory<SoftTargetsDbContext> dbFa
         await db.Database.ExecuteSqlRawAsync(DoneProceduresSql, ct);
         await db.Database.ExecuteSqlRawAsync("SELECT compact_step_feedback()", ct);
         progress?.Report($"{drills:N0} finished drills with {runSteps:N0} timed steps written.");
+        // The drills' steps were read from the plans stored whole; now they are stored compact like any other.
+        var compacted = await compaction.CompactAsync(ct: ct);
+        progress?.Report($"{compacted.Compacted:N0} plans stored compact.");
         var author = await db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Domain.Users.Roles.Auditor)))
             .Select(u => u.Id).FirstOrDefaultAsync(ct);
         var findings = author is null ? 0 : await db.Database.ExecuteSqlRawAsync(FindingsSql, [author], ct);

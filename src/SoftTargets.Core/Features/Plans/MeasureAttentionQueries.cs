@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Plans;
@@ -6,6 +7,7 @@ using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Plans;
 
@@ -26,7 +28,7 @@ public sealed record AttentionMeasure(Guid SiteId, string SiteName, string Key, 
 /// The measures of a venue manager's sites that need attention, across their sites, so the home page's figures lead to the
 /// measures they count. Each measure is titled from its site's latest plan.
 /// </summary>
-public sealed class MeasureAttentionQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class MeasureAttentionQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
     public async Task<IReadOnlyList<AttentionMeasure>> ListAsync(MeasureAttention attention, CancellationToken ct = default)
     {
@@ -49,8 +51,9 @@ public sealed class MeasureAttentionQueries(IDbContextFactory<SoftTargetsDbConte
         foreach (var siteId in rows.Select(r => r.SiteId).Distinct())
         {
             var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
-                .Select(p => p.Document).FirstOrDefaultAsync(ct);
-            foreach (var measure in plan?.Measures ?? [])
+                .Select(p => new { p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
+            var document = plan is null ? null : await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
+            foreach (var measure in document?.Measures ?? [])
                 titles.TryAdd((siteId, measure.Key), measure.Title);
         }
         return rows.Select(r => new AttentionMeasure(r.SiteId, r.SiteName, r.MeasureKey,

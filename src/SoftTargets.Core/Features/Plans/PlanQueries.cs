@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
@@ -11,6 +12,7 @@ using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Plans.Export;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Plans;
 
@@ -66,7 +68,7 @@ public sealed record UpgradeMeasure(string Key, LocalizedText Title);
 /// Reads of a site's plan for whoever may see the site (venue managers of its organisation, auditors);
 /// a site the caller may not see reads as null, the same as one that does not exist.
 /// </summary>
-public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
     /// <summary>The latest revision with tracked measures and playbooks; measures that do not apply only when <paramref name="withExcluded"/>.</summary>
     public async Task<PlanView?> GetAsync(Guid siteId, bool withExcluded = false, CancellationToken ct = default)
@@ -96,7 +98,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             })
             .ToDictionaryAsync(m => m.MeasureKey, m => m.State, StringComparer.Ordinal, ct);
 
-        var document = plan.Document;
+        var document = await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
         var today = MeasureDeadlines.Today(clock);
         var measures = document.Applicable.Select(m =>
         {
@@ -137,7 +139,7 @@ public sealed class PlanQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
             .Select(m => new { m.MeasureKey, m.Status, m.Owner, m.DueDate, m.NextReview, Evidence = m.Evidence.Count })
             .ToListAsync(ct);
         return new PlanExportData(SiteSnapshot.Of(site), organization, plan.Revision, methodology.Title.For(culture) is { Length: > 0 } title ? title : methodology.Code,
-            methodology.Number, plan.CreatedAt, plan.Document,
+            methodology.Number, plan.CreatedAt, await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct),
             tracked.Select(m => new TrackedMeasure(m.MeasureKey, m.Status.ToString(), m.Owner, m.DueDate, m.NextReview, m.Evidence)).ToList(),
             methodology.Roles)
         {

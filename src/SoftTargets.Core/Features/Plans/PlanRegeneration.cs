@@ -10,6 +10,7 @@ using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
+using SoftTargets.Core.Features.Plans.Storage;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
 
@@ -21,15 +22,16 @@ namespace SoftTargets.Core.Features.Plans;
 /// published version of the site's methodology for a site without a plan, and the same carry-over as
 /// <see cref="PlanService"/>. A site whose methodology has nothing published and that has no plan is left alone.
 /// Rows are written with COPY, batch by batch, each batch in one transaction; a failed batch leaves the
-/// batches before it saved and writes nothing of its own.
+/// batches before it saved and writes nothing of its own. Revisions are stored compact (see <see cref="PlanDocuments"/>).
 /// </summary>
 public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
 {
     private const string By = "system";
 
     /// <param name="which">Only these sites (for example the ones a synthetic load created); every site when null.</param>
+    /// <param name="storeWhole">Store each guideline whole, for a load that reads the steps from the stored JSON before compacting it.</param>
     public async Task<int> RegenerateAllAsync(int batchSize = 1_000, IProgress<int>? progress = null,
-        System.Linq.Expressions.Expression<Func<Site, bool>>? which = null, CancellationToken ct = default)
+        System.Linq.Expressions.Expression<Func<Site, bool>>? which = null, bool storeWhole = false, CancellationToken ct = default)
     {
         (await currentUser.GetAsync(ct)).DemandSystem();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -38,7 +40,7 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
         if (published.Count == 0)
             throw new DomainException("NoMethodology", "No methodology is published yet: nothing to generate plans from.");
         var current = published.ToDictionary(p => p.Id, p => p.VersionId);
-        var generators = new Dictionary<Guid, GuidelineGenerator>();
+        var generators = new Dictionary<Guid, (GuidelineGenerator Generator, GuidelineTemplate Template)>();
         await LoadGeneratorsAsync(db, generators, current.Values, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -70,8 +72,11 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
                 var head = heads.GetValueOrDefault(site.Id);
                 if (head is null && !current.ContainsKey(site.MethodologyId)) continue;
                 var versionId = head?.MethodologyVersionId ?? current[site.MethodologyId];
-                var guideline = generators[versionId].Generate(SiteSnapshot.Of(site));
-                plans.Add(new PlanRow(site.Id, (head?.Revision ?? 0) + 1, versionId, guideline));
+                var (generator, template) = generators[versionId];
+                var snapshot = SiteSnapshot.Of(site);
+                var guideline = generator.Generate(snapshot);
+                var document = storeWhole ? PlanDocuments.Whole(guideline) : PlanDocuments.Store(guideline, template, snapshot);
+                plans.Add(new PlanRow(site.Id, (head?.Revision ?? 0) + 1, versionId, guideline, document));
                 changes.Add((site.Id, MeasureCarryOver.Decide(guideline, tracked.GetValueOrDefault(site.Id) ?? new Dictionary<string, TrackedApplicability>())));
             }
 
@@ -92,14 +97,14 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
         return total;
     }
 
-    private sealed record PlanRow(Guid SiteId, int Revision, Guid VersionId, Guideline Guideline);
+    private sealed record PlanRow(Guid SiteId, int Revision, Guid VersionId, Guideline Guideline, StoredGuideline Document);
 
-    private static async Task LoadGeneratorsAsync(SoftTargetsDbContext db, Dictionary<Guid, GuidelineGenerator> generators, IEnumerable<Guid> versionIds, CancellationToken ct)
+    private static async Task LoadGeneratorsAsync(SoftTargetsDbContext db, Dictionary<Guid, (GuidelineGenerator, GuidelineTemplate)> generators, IEnumerable<Guid> versionIds, CancellationToken ct)
     {
         var missing = versionIds.Where(id => !generators.ContainsKey(id)).Distinct().ToList();
         if (missing.Count == 0) return;
         foreach (var version in await db.MethodologyVersions.Where(v => missing.Contains(v.Id)).ToListAsync(ct))
-            generators[version.Id] = new GuidelineGenerator(version.Content, version.Id.ToString());
+            generators[version.Id] = (new GuidelineGenerator(version.Content, version.Id.ToString()), GuidelineTemplate.Of(version.Content));
     }
 
     private static async Task CopyPlansAsync(NpgsqlConnection connection, List<PlanRow> plans, DateTimeOffset now, CancellationToken ct)
@@ -114,7 +119,7 @@ public sealed class PlanRegeneration(IDbContextFactory<SoftTargetsDbContext> dbF
             await writer.WriteAsync(plan.Revision, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(plan.VersionId, NpgsqlDbType.Uuid, ct);
             await writer.WriteAsync(plan.Guideline.Tier ?? "", NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(JsonSerializer.Serialize(plan.Guideline, JsonbConversion.Options), NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync(plan.Document.Json, NpgsqlDbType.Jsonb, ct);
             await writer.WriteAsync(plan.Guideline.InputsHash, NpgsqlDbType.Varchar, ct);
             await WriteAuditFieldsAsync(writer, now, ct);
         }

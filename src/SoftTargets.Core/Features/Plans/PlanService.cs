@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
@@ -7,6 +8,7 @@ using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Features.Guidelines;
 using SoftTargets.Core.Features.Methodology;
 using SoftTargets.Core.Features.Methodology.Diff;
+using SoftTargets.Core.Features.Plans.Storage;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
 
@@ -21,7 +23,7 @@ public sealed record PlanUpgrade(Guid FromVersionId, int FromNumber, Guid ToVers
 /// each measure (status, owner, dates, evidence) lives in <see cref="PlanMeasure"/> by stable key and
 /// carries over from one revision to the next.
 /// </summary>
-public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
     /// <summary>Regenerates the plan with the methodology version it follows (for a first plan, the newest published version of the site's methodology).</summary>
     public async Task<int> GenerateAsync(Guid siteId, CancellationToken ct = default)
@@ -73,8 +75,10 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
 
     private async Task<int> SaveRevisionAsync(SoftTargetsDbContext db, Site site, MethodologyVersion version, int revision, CancellationToken ct)
     {
-        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(SiteSnapshot.Of(site));
-        db.SitePlans.Add(new SitePlan(site.Id, revision, version.Id, guideline.Tier ?? "", guideline, guideline.InputsHash));
+        var snapshot = SiteSnapshot.Of(site);
+        var guideline = new GuidelineGenerator(version.Content, version.Id.ToString()).Generate(snapshot);
+        var document = PlanDocuments.Store(guideline, await PlanDocuments.TemplateAsync(db, cache, version.Id, ct), snapshot);
+        db.SitePlans.Add(new SitePlan(site.Id, revision, version.Id, guideline.Tier ?? "", document, guideline.InputsHash));
 
         var tracked = await db.PlanMeasures.Where(m => m.SiteId == site.Id).ToDictionaryAsync(m => m.MeasureKey, ct);
         var changes = MeasureCarryOver.Decide(guideline, tracked.ToDictionary(t => t.Key, t => new TrackedApplicability(t.Value.IsApplicable, t.Value.Priority)));

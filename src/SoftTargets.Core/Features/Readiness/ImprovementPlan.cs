@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Compliance;
@@ -26,7 +27,7 @@ public sealed record SiteImprovements(Guid SiteId, bool CanChange, IReadOnlyList
 /// measure or a playbook step, done or open, and possibly answering a finding. Venue managers of the site's
 /// organisation change them, auditors read them, and for anyone else the site has none (not found).
 /// </summary>
-public sealed class ImprovementPlan(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class ImprovementPlan(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
     /// <summary>The site's items, open ones first, each group by due date; only those of one run when <paramref name="runId"/> is given. Null when the site is not visible.</summary>
     public async Task<SiteImprovements?> ListAsync(Guid siteId, Guid? runId = null, CancellationToken ct = default)
@@ -46,7 +47,7 @@ public sealed class ImprovementPlan(IDbContextFactory<SoftTargetsDbContext> dbFa
         var steps = await db.RunSteps.Where(s => runIds.Contains(s.RunId)).Select(s => new { s.RunId, s.Key, s.Text }).ToListAsync(ct);
         var findingIds = items.Where(i => i.FindingId is not null).Select(i => i.FindingId!.Value).ToList();
         var findings = await db.Findings.Where(f => findingIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Title, ct);
-        var measures = (await RunReview.PlanMeasuresAsync(db, siteId, ct)).ToDictionary(m => m.Key, m => m.Title, StringComparer.Ordinal);
+        var measures = (await RunReview.PlanMeasuresAsync(db, cache, siteId, ct)).ToDictionary(m => m.Key, m => m.Title, StringComparer.Ordinal);
         var today = MeasureDeadlines.Today(clock);
 
         return new SiteImprovements(siteId, actor.CanChangeSitesOf(site.OrganizationId), items.Select(i =>
@@ -141,13 +142,13 @@ public sealed class ImprovementPlan(IDbContextFactory<SoftTargetsDbContext> dbFa
     }
 
     /// <summary>The measure must be one of the site's plan and the step one of the run; a key the item already has may stay.</summary>
-    private static async Task<Dictionary<string, LocalizedText>> KeyProblemsAsync(SoftTargetsDbContext db, Guid siteId, Guid? runId,
+    private async Task<Dictionary<string, LocalizedText>> KeyProblemsAsync(SoftTargetsDbContext db, Guid siteId, Guid? runId,
         ImprovementInput input, ImprovementItem? current, CancellationToken ct)
     {
         var problems = new Dictionary<string, LocalizedText>();
         var measureKey = Blank(input.MeasureKey);
         if (measureKey is not null && measureKey != current?.MeasureKey
-            && (await RunReview.PlanMeasuresAsync(db, siteId, ct)).All(m => m.Key != measureKey))
+            && (await RunReview.PlanMeasuresAsync(db, cache, siteId, ct)).All(m => m.Key != measureKey))
             problems[nameof(ImprovementInput.MeasureKey)] = ReviewMessages.MeasureNotInPlan;
         var stepKey = Blank(input.StepKey);
         if (stepKey is not null && stepKey != current?.StepKey && !await db.RunSteps.AnyAsync(s => s.RunId == runId && s.Key == stepKey, ct))

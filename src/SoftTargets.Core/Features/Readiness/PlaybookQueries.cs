@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Readiness;
 
@@ -32,7 +34,7 @@ public sealed record PlaybookStepView(string Key, IncidentPhase Phase, Procedure
 /// Reads of the latest plan's playbooks for whoever may see the site (venue managers of its organisation,
 /// auditors); a site the caller may not see reads as null, the same as one that does not exist.
 /// </summary>
-public sealed class PlaybookQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class PlaybookQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
     /// <summary>
     /// The steps of the latest plan's playbooks by phase, only those of <paramref name="role"/> and of
@@ -48,9 +50,9 @@ public sealed class PlaybookQueries(IDbContextFactory<SoftTargetsDbContext> dbFa
         threat = string.IsNullOrWhiteSpace(threat) ? null : threat.Trim();
 
         var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
-            .Select(p => new { p.Revision, p.Document }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.Revision, p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
         if (plan is null) return new SitePlaybooksView(siteId, siteName, null, role, threat, [], [], Phases([]));
-        return Of(siteId, siteName, plan.Revision, plan.Document, role, threat);
+        return Of(siteId, siteName, plan.Revision, await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct), role, threat);
     }
 
     /// <summary>The view of a plan document: pure, so the filter's rules are tested without a database.</summary>

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Readiness;
 
@@ -48,7 +50,7 @@ public sealed record PlaybookOption(string Key, string Threat, LocalizedText Thr
 /// Reads of drills and incidents for whoever reads the site (its organisation's venue managers, auditors); a site or
 /// run the caller may not see reads as null, the same as one that does not exist.
 /// </summary>
-public sealed class RunQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class RunQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
     public async Task<SiteRunsView?> ListForSiteAsync(Guid siteId, CancellationToken ct = default)
     {
@@ -113,8 +115,9 @@ public sealed class RunQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory
         var zones = await SiteQueries.Visible(db, actor).Where(s => s.Id == siteId)
             .Select(s => s.Zones.OrderBy(z => z.Name).Select(z => z.Name).ToList()).FirstOrDefaultAsync(ct);
         if (zones is null) return null;
-        var document = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
-            .Select(p => p.Document).FirstOrDefaultAsync(ct);
+        var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
+            .Select(p => new { p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
+        var document = plan is null ? null : await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
         var playbooks = (document?.Playbooks ?? []).Select(p => new PlaybookOption(p.Key, p.Threat, p.ThreatName,
             p.Steps.Count(s => PlaybookRun.Covers(RunKind.Drill, s.Phase)), p.Steps.Count(s => PlaybookRun.Covers(RunKind.Incident, s.Phase)))).ToList();
         return new RunStartOptions(playbooks, zones);

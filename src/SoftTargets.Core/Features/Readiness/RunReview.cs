@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Readiness;
 
@@ -28,7 +30,7 @@ public sealed record ReviewChoice(string Key, LocalizedText Title);
 /// The after-action review of a drill or an incident: reads for whoever may see the site (a run of a site the caller
 /// may not see reads as null, the same as one that does not exist), and the lessons saved by the site's venue managers.
 /// </summary>
-public sealed class RunReview(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class RunReview(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
     public async Task<RunReviewView?> GetAsync(Guid siteId, Guid runId, CancellationToken ct = default)
     {
@@ -46,7 +48,7 @@ public sealed class RunReview(IDbContextFactory<SoftTargetsDbContext> dbFactory,
             : null;
         return new RunReviewView(run.Id, siteId, site.Name, run.Kind, run.ThreatName, run.ZoneName, run.Scenario, run.StartedAt, run.FinishedAt,
             actor.CanChangeSitesOf(site.OrganizationId), ReviewFacts.Timeline(run), steps, ReviewFacts.Count(steps), ReviewFacts.Participants(run),
-            run.Headcount, run.Lessons, run.Version, incident, await PlanMeasuresAsync(db, siteId, ct));
+            run.Headcount, run.Lessons, run.Version, incident, await PlanMeasuresAsync(db, cache, siteId, ct));
     }
 
     /// <summary>Saves the lessons and the headcount; a stale <paramref name="expectedVersion"/> is a conflict and saves nothing.</summary>
@@ -71,10 +73,12 @@ public sealed class RunReview(IDbContextFactory<SoftTargetsDbContext> dbFactory,
     }
 
     /// <summary>The applicable measures of the site's latest plan, by key; none before a plan exists.</summary>
-    internal static async Task<IReadOnlyList<ReviewChoice>> PlanMeasuresAsync(SoftTargetsDbContext db, Guid siteId, CancellationToken ct)
+    internal static async Task<IReadOnlyList<ReviewChoice>> PlanMeasuresAsync(SoftTargetsDbContext db, HybridCache cache, Guid siteId, CancellationToken ct)
     {
-        var document = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
-            .Select(p => p.Document).FirstOrDefaultAsync(ct);
-        return document is null ? [] : document.Applicable.Select(m => new ReviewChoice(m.Key, m.Title)).ToList();
+        var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
+            .Select(p => new { p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
+        if (plan is null) return [];
+        var document = await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
+        return document.Applicable.Select(m => new ReviewChoice(m.Key, m.Title)).ToList();
     }
 }

@@ -1,11 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Security;
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Readiness;
 
@@ -20,7 +22,7 @@ public sealed record RunStart(RunKind Kind, string PlaybookKey, string? ZoneName
 /// incident's record. Only venue managers of the site's organisation run them; auditors read them (see
 /// <see cref="RunQueries"/>); another organisation's site or run does not exist for the caller.
 /// </summary>
-public sealed class RunService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RunService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
     /// <summary>The one rule of who runs a site's drills and incidents: a venue manager of the organisation that owns the site.</summary>
     public static bool MayRun(Actor actor, Guid siteOrganizationId) =>
@@ -39,7 +41,8 @@ public sealed class RunService(IDbContextFactory<SoftTargetsDbContext> dbFactory
             .Select(p => new { p.Revision, p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
         var problems = new Dictionary<string, LocalizedText>();
-        var playbook = plan?.Document.Playbooks.FirstOrDefault(p => p.Key == input.PlaybookKey);
+        var document = plan is null ? null : await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
+        var playbook = document?.Playbooks.FirstOrDefault(p => p.Key == input.PlaybookKey);
         if (playbook is null) problems[nameof(RunStart.PlaybookKey)] = RunMessages.PlaybookRequired;
         var zone = (input.ZoneName ?? "").Trim();
         if (zone.Length > 0 && !site.Zones.Contains(zone, StringComparer.Ordinal)) problems[nameof(RunStart.ZoneName)] = RunMessages.ZoneNotOnSite;

@@ -7,7 +7,7 @@ namespace SoftTargets.UnitTests.Web.Cli;
 public sealed class CommandLineParsingTests
 {
     private static readonly string[] AllVerbs =
-        ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "seed-synthetic", "snapshot-compliance"];
+        ["migrate", "seed-demo", "create-organization", "create-user", "generate", "regenerate-plans", "compact-plans", "seed-synthetic", "snapshot-compliance"];
 
     private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
