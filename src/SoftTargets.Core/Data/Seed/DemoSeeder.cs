@@ -33,6 +33,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
         ("manager@arenaplus.example", Roles.VenueManager),
         ("security@arenaplus.example", Roles.VenueManager),
         ("manager@zs-lipova.example", Roles.VenueManager),
+        ("people@arenaplus.example", Roles.LocalAdministrator),
     ];
 
     public async Task<bool> SeedAsync(CancellationToken ct = default)
@@ -85,7 +86,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
             var organization = role switch
             {
                 Roles.Auditor => inspection,
-                Roles.VenueManager => email.EndsWith("arenaplus.example", StringComparison.Ordinal) ? arena : school,
+                Roles.VenueManager or Roles.LocalAdministrator => email.EndsWith("arenaplus.example", StringComparison.Ordinal) ? arena : school,
                 _ => ministry,
             };
             var user = new ApplicationUser
@@ -98,6 +99,7 @@ public sealed class DemoSeeder(SoftTargetsDbContext db, UserManager<ApplicationU
                     "auditor@softtargets.example" => "Aleš Kontrolor",
                     "manager@zs-lipova.example" => "Jana Dvořáková",
                     "security@arenaplus.example" => "Petra Horáková",
+                    "people@arenaplus.example" => "Lucie Personální",
                     _ => "Martin Provozní",
                 },
             };
