@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
@@ -136,13 +137,22 @@ public sealed class GuidelineGenerator
         {
             var m = _methodology.Measures[i];
             var prepared = _measures[i];
+            var shared = true;
             var outcome = !_scope.Allows(m.Key, !outOfScope)
                 ? NotInBaseline
-                : prepared.AppliesWhen.Evaluate(facts);
+                : prepared.AppliesWhen.Evaluate(facts, out shared);
+            // Without variants, a measure with an outcome every such site shares reads the same for all of them: kept once.
+            if (shared && prepared.Variants is null && prepared.Shared.TryGetValue(outcome, out var same))
+            {
+                measures[i] = same;
+                continue;
+            }
             var variant = Variant(prepared, facts);
             var title = variant is { } v ? m.Variants![v].Title ?? m.Title : m.Title;
             measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, title,
                 variant, variant is { } chosen ? prepared.Variants![chosen].Evaluate(facts).Reason : null);
+            if (shared && prepared.Variants is null)
+                prepared.Shared.TryAdd(outcome, measures[i]);
         }
         return measures;
     }
@@ -285,7 +295,11 @@ public sealed class GuidelineGenerator
 
     private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When);
 
-    private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants);
+    private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants)
+    {
+        /// <summary>The measure as read for a shared outcome (by reference: the outcomes are few and kept).</summary>
+        public ConcurrentDictionary<RuleOutcome, GuidelineMeasure> Shared { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 
     private sealed record PreparedQuestion(string Key, Dictionary<int, string[]> Calls);
 }

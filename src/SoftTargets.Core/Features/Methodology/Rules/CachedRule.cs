@@ -48,18 +48,27 @@ internal sealed class CachedRule
     public bool Holds(RuleFacts facts) => _evaluator.Holds(_rule, facts);
 
     /// <summary>As <see cref="RuleEvaluator.Evaluate"/> says it, the same instance for facts that read alike.</summary>
-    public RuleOutcome Evaluate(RuleFacts facts)
+    public RuleOutcome Evaluate(RuleFacts facts) => Evaluate(facts, out _);
+
+    /// <param name="shared">Whether the outcome is the one kept for every site with these facts (not worded for this site alone).</param>
+    public RuleOutcome Evaluate(RuleFacts facts, out bool shared)
     {
+        shared = true;
         if (_rule is null)
             return RuleOutcome.EverySite;
-        if (!_cacheable || !TryKey(facts, out var key))
-            return _evaluator.Evaluate(_rule, facts);
-        if (_outcomes.TryGetValue(key, out var outcome))
-            return outcome;
-        outcome = _evaluator.Evaluate(_rule, facts);
-        if (Volatile.Read(ref _count) < MostOutcomes && _outcomes.TryAdd(key, outcome))
-            Interlocked.Increment(ref _count);
-        return outcome;
+        if (_cacheable && TryKey(facts, out var key))
+        {
+            if (_outcomes.TryGetValue(key, out var kept))
+                return kept;
+            if (Volatile.Read(ref _count) < MostOutcomes)
+            {
+                kept = _outcomes.GetOrAdd(key, static (_, state) => state.Evaluator.Evaluate(state.Rule, state.Facts), (Evaluator: _evaluator, Rule: _rule, Facts: facts));
+                Interlocked.Increment(ref _count);
+                return kept;
+            }
+        }
+        shared = false;
+        return _evaluator.Evaluate(_rule, facts);
     }
 
     private bool TryKey(RuleFacts facts, out FactsKey key)
