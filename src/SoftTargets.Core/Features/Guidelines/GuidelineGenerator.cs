@@ -30,6 +30,12 @@ public sealed class GuidelineGenerator
     private readonly CachedRule? _scopeRule;
     private readonly Func<string, LocalizedText> _roleName;
 
+    // The tier and its reason, kept per distinct set of the facts the tiers' rules read (a bounded number of them).
+    private const int MostTiers = 4096;
+    private readonly FactsKeyer _tierKeys;
+    private readonly ConcurrentDictionary<FactsKey, (TierOutcome Outcome, LocalizedText Reason)> _tiers = new();
+    private int _tierCount;
+
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
         _methodology = methodology;
@@ -49,6 +55,10 @@ public sealed class GuidelineGenerator
             .ToArray();
         _tierRules = methodology.Tiers.Select(t => new CachedRule(t.When, _evaluator)).ToArray();
         _scopeRule = _scope.Scope is { } scope ? new CachedRule(scope.When, _evaluator) : null;
+        var tierFootprint = new RuleFootprint();
+        foreach (var tier in methodology.Tiers)
+            _evaluator.Footprint(tier.When, tierFootprint);
+        _tierKeys = new FactsKeyer(tierFootprint);
 
         foreach (var playbook in methodology.Playbooks)
         {
@@ -72,7 +82,7 @@ public sealed class GuidelineGenerator
     {
         var risks = ThreatRisks(site);
         var facts = SnapshotFacts.Of(site, risks);
-        var tier = _evaluator.DetermineTier(facts);
+        var (tier, tierReason) = Tier(facts);
         facts = facts with { Tier = tier.Tier?.Key };
         var outOfScope = OutOfScope(facts);
         var measures = Measures(facts, outOfScope is not null);
@@ -86,7 +96,7 @@ public sealed class GuidelineGenerator
         {
             Tier = tier.Tier?.Key,
             TierName = tier.Tier?.Name ?? GuidelineTexts.NoTier,
-            TierReason = TierReason(tier, facts),
+            TierReason = tierReason,
             Measures = measures,
             Playbooks = playbooks,
             CalledByAnswers = CalledByAnswers(site, measures),
@@ -103,6 +113,19 @@ public sealed class GuidelineGenerator
         foreach (var threat in site.Threats)
             risks[threat.ThreatKey] = risks.TryGetValue(threat.ThreatKey, out var risk) ? Math.Max(risk, threat.InherentRisk) : threat.InherentRisk;
         return risks;
+    }
+
+    /// <summary>The site's tier and why, from the facts without a tier; the same instances for facts the tiers' rules read alike.</summary>
+    private (TierOutcome Outcome, LocalizedText Reason) Tier(RuleFacts untiered)
+    {
+        var keyed = _tierKeys.TryKey(untiered, out var key);
+        if (keyed && _tiers.TryGetValue(key, out var kept))
+            return kept;
+        var outcome = _evaluator.DetermineTier(untiered);
+        var tier = (outcome, TierReason(outcome, untiered with { Tier = outcome.Tier?.Key }));
+        if (keyed && Volatile.Read(ref _tierCount) < MostTiers && _tiers.TryAdd(key, tier))
+            Interlocked.Increment(ref _tierCount);
+        return tier;
     }
 
     /// <summary>The evaluator's reason, and when a higher tier failed, why it did.</summary>
