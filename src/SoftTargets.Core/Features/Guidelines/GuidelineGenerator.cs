@@ -320,8 +320,11 @@ public sealed class GuidelineGenerator
 
     private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants)
     {
-        /// <summary>The measure as read for a shared outcome (by reference: the outcomes are few and kept).</summary>
-        public ConcurrentDictionary<RuleOutcome, GuidelineMeasure> Shared { get; } = new(ReferenceEqualityComparer.Instance);
+        private ConcurrentDictionary<RuleOutcome, GuidelineMeasure>? _shared;
+
+        /// <summary>The measure as read for a shared outcome (by reference: the outcomes are few and kept); made on first use.</summary>
+        public ConcurrentDictionary<RuleOutcome, GuidelineMeasure> Shared =>
+            LazyInitializer.EnsureInitialized(ref _shared, static () => new(ReferenceEqualityComparer.Instance));
     }
 
     private sealed record PreparedQuestion(string Key, Dictionary<int, string[]> Calls);

@@ -16,7 +16,8 @@ internal sealed class CachedRule
     private readonly Condition? _rule;
     private readonly RuleEvaluator _evaluator;
     private readonly FactsKeyer _keys;
-    private readonly ConcurrentDictionary<FactsKey, RuleOutcome> _outcomes = new();
+    // Made on first use: a generator built for one site never needs it.
+    private ConcurrentDictionary<FactsKey, RuleOutcome>? _outcomes;
     private int _count;
 
     public CachedRule(Condition? rule, RuleEvaluator evaluator)
@@ -44,11 +45,12 @@ internal sealed class CachedRule
             return RuleOutcome.EverySite;
         if (_keys.TryKey(facts, out var key))
         {
-            if (_outcomes.TryGetValue(key, out var kept))
+            var outcomes = LazyInitializer.EnsureInitialized(ref _outcomes, static () => new());
+            if (outcomes.TryGetValue(key, out var kept))
                 return kept;
             if (Volatile.Read(ref _count) < MostOutcomes)
             {
-                kept = _outcomes.GetOrAdd(key, static (_, state) => state.Evaluator.Evaluate(state.Rule, state.Facts), (Evaluator: _evaluator, Rule: _rule, Facts: facts));
+                kept = outcomes.GetOrAdd(key, static (_, state) => state.Evaluator.Evaluate(state.Rule, state.Facts), (Evaluator: _evaluator, Rule: _rule, Facts: facts));
                 Interlocked.Increment(ref _count);
                 return kept;
             }
