@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
@@ -23,6 +24,18 @@ public sealed class GuidelineGenerator
     private readonly List<CatalogItem> _requiredRoles = [];
     private readonly ScopeRule _scope;
 
+    // The rules with their outcomes worded once per distinct set of the facts each reads, and the role-name lookup as one delegate.
+    private readonly PreparedMeasure[] _measures;
+    private readonly CachedRule[] _tierRules;
+    private readonly CachedRule? _scopeRule;
+    private readonly Func<string, LocalizedText> _roleName;
+
+    // The tier and its reason, kept per distinct set of the facts the tiers' rules read (a bounded number of them).
+    private const int MostTiers = 4096;
+    private readonly FactsKeyer _tierKeys;
+    private readonly ConcurrentDictionary<FactsKey, (TierOutcome Outcome, LocalizedText Reason)> _tiers = new();
+    private int _tierCount;
+
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
         _methodology = methodology;
@@ -36,12 +49,22 @@ public sealed class GuidelineGenerator
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
         _requiredRoles.AddRange(methodology.Roles.Where(r => r.Required || r.RequiredWhen is not null).DistinctBy(r => r.Key));
         _scope = new ScopeRule(methodology, _evaluator);
+        _roleName = RoleName;
+        _measures = methodology.Measures
+            .Select(m => new PreparedMeasure(new CachedRule(m.AppliesWhen, _evaluator), m.Variants?.Select(v => new CachedRule(v.When, _evaluator)).ToArray()))
+            .ToArray();
+        _tierRules = methodology.Tiers.Select(t => new CachedRule(t.When, _evaluator)).ToArray();
+        _scopeRule = _scope.Scope is { } scope ? new CachedRule(scope.When, _evaluator) : null;
+        var tierFootprint = new RuleFootprint();
+        foreach (var tier in methodology.Tiers)
+            _evaluator.Footprint(tier.When, tierFootprint);
+        _tierKeys = new FactsKeyer(tierFootprint);
 
         foreach (var playbook in methodology.Playbooks)
         {
             var steps = playbook.Steps
                 .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles),
-                    FixedOutcomes(s.When)))
+                    s.When is null ? null : new CachedRule(s.When, _evaluator)))
                 .ToList();
             _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));
         }
@@ -59,11 +82,11 @@ public sealed class GuidelineGenerator
     {
         var risks = ThreatRisks(site);
         var facts = SnapshotFacts.Of(site, risks);
-        var tier = _evaluator.DetermineTier(facts);
+        var (tier, tierReason) = Tier(facts);
         facts = facts with { Tier = tier.Tier?.Key };
         var outOfScope = OutOfScope(facts);
         var measures = Measures(facts, outOfScope is not null);
-        var values = new SitePlaceholders(site, RoleName, deputiesRequired: outOfScope is null);
+        var values = new SitePlaceholders(site, _roleName, deputiesRequired: outOfScope is null);
         var gaps = new List<GuidelineGap>();
         var playbooks = Playbooks(risks, facts, values, gaps);
         AddCompletenessGaps(playbooks, values, gaps, deputiesRequired: outOfScope is null);
@@ -73,12 +96,12 @@ public sealed class GuidelineGenerator
         {
             Tier = tier.Tier?.Key,
             TierName = tier.Tier?.Name ?? GuidelineTexts.NoTier,
-            TierReason = TierReason(tier, facts),
+            TierReason = tierReason,
             Measures = measures,
             Playbooks = playbooks,
             CalledByAnswers = CalledByAnswers(site, measures),
             OutOfScope = outOfScope,
-            Gaps = gaps.OrderBy(g => GuidelineTexts.Rank(g.Kind)).ThenBy(g => g.Subject, StringComparer.Ordinal).ToList(),
+            Gaps = GuidelineTexts.Ordered(gaps),
             InputsHash = InputsHash.Compute(_methodologyVersionKey, site),
         };
     }
@@ -92,17 +115,31 @@ public sealed class GuidelineGenerator
         return risks;
     }
 
+    /// <summary>The site's tier and why, from the facts without a tier; the same instances for facts the tiers' rules read alike.</summary>
+    private (TierOutcome Outcome, LocalizedText Reason) Tier(RuleFacts untiered)
+    {
+        var keyed = _tierKeys.TryKey(untiered, out var key);
+        if (keyed && _tiers.TryGetValue(key, out var kept))
+            return kept;
+        var outcome = _evaluator.DetermineTier(untiered);
+        var tier = (outcome, TierReason(outcome, untiered with { Tier = outcome.Tier?.Key }));
+        if (keyed && Volatile.Read(ref _tierCount) < MostTiers && _tiers.TryAdd(key, tier))
+            Interlocked.Increment(ref _tierCount);
+        return tier;
+    }
+
     /// <summary>The evaluator's reason, and when a higher tier failed, why it did.</summary>
     private LocalizedText TierReason(TierOutcome outcome, RuleFacts facts)
     {
         if (outcome.Tier is null)
             return outcome.Reason;
         var higher = new List<(LocalizedText, LocalizedText)>();
-        foreach (var tier in _methodology.Tiers)
+        for (var i = 0; i < _methodology.Tiers.Count; i++)
         {
+            var tier = _methodology.Tiers[i];
             if (ReferenceEquals(tier, outcome.Tier))
                 break;
-            higher.Add((tier.Name, _evaluator.Evaluate(tier.When, facts).Reason));
+            higher.Add((tier.Name, _tierRules[i].Evaluate(facts).Reason));
         }
         return higher.Count == 0 ? outcome.Reason : GuidelineTexts.TierReason(outcome.Reason, higher);
     }
@@ -112,7 +149,7 @@ public sealed class GuidelineGenerator
     {
         if (_scope.Covers(facts))
             return null;
-        return GuidelineTexts.OutOfScope(_evaluator.Evaluate(_scope.Scope!.When, facts).Reason, _scope.BaselineCount);
+        return GuidelineTexts.OutOfScope(_scopeRule!.Evaluate(facts).Reason, _scope.BaselineCount);
     }
 
     /// <summary>Outside the scope only the baseline measures can apply, each under its own rule.</summary>
@@ -122,29 +159,41 @@ public sealed class GuidelineGenerator
         for (var i = 0; i < measures.Length; i++)
         {
             var m = _methodology.Measures[i];
+            var prepared = _measures[i];
+            var shared = true;
             var outcome = !_scope.Allows(m.Key, !outOfScope)
-                ? new RuleOutcome(false, GuidelineTexts.NotInBaseline)
-                : _evaluator.Evaluate(m.AppliesWhen, facts);
-            var variant = Variant(m, facts);
+                ? NotInBaseline
+                : prepared.AppliesWhen.Evaluate(facts, out shared);
+            // Without variants, a measure with an outcome every such site shares reads the same for all of them: kept once.
+            if (shared && prepared.Variants is null && prepared.Shared.TryGetValue(outcome, out var same))
+            {
+                measures[i] = same;
+                continue;
+            }
+            var variant = Variant(prepared, facts);
             var title = variant is { } v ? m.Variants![v].Title ?? m.Title : m.Title;
             measures[i] = new(m.Key, outcome.Holds, outcome.Reason, m.Category, m.Priority, m.Role, m.ReviewMonths, title,
-                variant, variant is { } chosen ? _evaluator.Evaluate(m.Variants![chosen].When, facts).Reason : null);
+                variant, variant is { } chosen ? prepared.Variants![chosen].Evaluate(facts).Reason : null);
+            if (shared && prepared.Variants is null)
+                prepared.Shared.TryAdd(outcome, measures[i]);
         }
         return measures;
     }
 
     /// <summary>The first text variant whose condition holds for the site, or null for the measure's own texts.</summary>
-    private int? Variant(MeasureTemplate measure, RuleFacts facts)
+    private static int? Variant(PreparedMeasure measure, RuleFacts facts)
     {
         if (measure.Variants is not { } variants)
             return null;
-        for (var i = 0; i < variants.Count; i++)
+        for (var i = 0; i < variants.Length; i++)
         {
-            if (_evaluator.Holds(variants[i].When, facts))
+            if (variants[i].Holds(facts))
                 return i;
         }
         return null;
     }
+
+    private static readonly RuleOutcome NotInBaseline = new(false, GuidelineTexts.NotInBaseline);
 
     /// <summary>
     /// The playbooks of the assessed threats, filled, each with the steps whose condition holds for the site (the others
@@ -153,7 +202,8 @@ public sealed class GuidelineGenerator
     private List<GuidelinePlaybook> Playbooks(Dictionary<string, int> risks, RuleFacts facts, SitePlaceholders values, List<GuidelineGap> gaps)
     {
         var playbooks = new List<GuidelinePlaybook>();
-        var missing = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? missing = null;
+        var unfilled = new List<string>();
         foreach (var playbook in _playbooks)
         {
             if (!risks.TryGetValue(playbook.Template.Threat, out var risk))
@@ -164,11 +214,9 @@ public sealed class GuidelineGenerator
             {
                 var step = prepared.Step;
                 LocalizedText? reason = null;
-                if (step.When is not null)
+                if (prepared.When is { } when)
                 {
-                    var outcome = prepared.Fixed is { } fixedOutcomes
-                        ? (_evaluator.Holds(step.When, facts) ? fixedOutcomes.Holds : fixedOutcomes.Fails)
-                        : _evaluator.Evaluate(step.When, facts);
+                    var outcome = when.Evaluate(facts);
                     if (!outcome.Holds)
                     {
                         (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, outcome.Reason));
@@ -176,14 +224,19 @@ public sealed class GuidelineGenerator
                     }
                     reason = outcome.Reason;
                 }
-                var unfilled = new List<string>();
+                unfilled.Clear();
                 var text = new LocalizedText(prepared.En.Fill(values, false, unfilled), prepared.Cs.Fill(values, true, unfilled));
-                missing.UnionWith(unfilled);
-                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilled, reason));
+                string[] unfilledHere = [];
+                if (unfilled.Count > 0)
+                {
+                    unfilledHere = [.. unfilled];
+                    (missing ??= new(StringComparer.Ordinal)).UnionWith(unfilled);
+                }
+                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilledHere, reason));
             }
             playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps, leftOut));
         }
-        foreach (var placeholder in missing)
+        foreach (var placeholder in missing ?? [])
             gaps.Add(values.Gap(placeholder));
         return playbooks;
     }
@@ -192,18 +245,32 @@ public sealed class GuidelineGenerator
     /// <remarks>A site outside the methodology's scope needs no deputies.</remarks>
     private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps, bool deputiesRequired)
     {
+        var roles = new List<string>();
         foreach (var procedure in MethodologyValidator.RequiredProcedures)
         {
-            var roles = playbooks.SelectMany(p => p.Steps).Where(s => s.Procedure == procedure).Select(s => s.Role).Distinct().ToList();
+            // The procedure's roles in the order of their first step.
+            roles.Clear();
+            foreach (var playbook in playbooks)
+            {
+                foreach (var step in playbook.Steps)
+                {
+                    if (step.Procedure == procedure && !roles.Contains(step.Role))
+                        roles.Add(step.Role);
+                }
+            }
             if (roles.Count == 0)
             {
                 gaps.Add(GuidelineTexts.MissingProcedure(procedure, playbooks.Count > 0));
                 continue;
             }
-            var names = roles.Select(RoleName).ToList();
-            if (!roles.Any(values.HasPrimary))
+            var noPrimary = !roles.Exists(values.HasPrimary);
+            var noDeputy = deputiesRequired && !roles.Exists(values.HasDeputy);
+            if (!noPrimary && !noDeputy)
+                continue;
+            var names = roles.ConvertAll(RoleName);
+            if (noPrimary)
                 gaps.Add(GuidelineTexts.NoAccountablePerson(procedure, names));
-            if (deputiesRequired && !roles.Any(values.HasDeputy))
+            if (noDeputy)
                 gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
         }
     }
@@ -233,27 +300,6 @@ public sealed class GuidelineGenerator
         return called;
     }
 
-    /// <summary>
-    /// For a rule on one attribute (or its negation), as step conditions mostly are, the reason depends only on whether it
-    /// holds: both outcomes are worded once here instead of for every site. Null for any other rule.
-    /// </summary>
-    private (RuleOutcome Holds, RuleOutcome Fails)? FixedOutcomes(Condition? rule)
-    {
-        var attribute = rule switch
-        {
-            { Attribute: { Length: > 0 } a, All: null or [], Any: null or [], Not: null, VenueTypeIn: null or [], Occupancy: null } => a,
-            { Not: { Attribute: { Length: > 0 } a, All: null or [], Any: null or [], Not: null, VenueTypeIn: null or [], Occupancy: null },
-                All: null or [], Any: null or [] } => a,
-            _ => null,
-        };
-        if (attribute is null)
-            return null;
-        var empty = new Dictionary<string, int>();
-        var with = _evaluator.Evaluate(rule, new RuleFacts("", 0, new HashSet<string>(StringComparer.Ordinal) { attribute }, empty, null));
-        var without = _evaluator.Evaluate(rule, new RuleFacts("", 0, new HashSet<string>(StringComparer.Ordinal), empty, null));
-        return with.Holds ? (with, without) : (without, with);
-    }
-
     private LocalizedText RoleName(string role) => Name(_roleNames, role);
 
     private static LocalizedText Name(Dictionary<string, LocalizedText> names, string key) =>
@@ -270,8 +316,16 @@ public sealed class GuidelineGenerator
 
     private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, IReadOnlyList<PreparedStep> Steps);
 
-    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs,
-        (RuleOutcome Holds, RuleOutcome Fails)? Fixed);
+    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When);
+
+    private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants)
+    {
+        private ConcurrentDictionary<RuleOutcome, GuidelineMeasure>? _shared;
+
+        /// <summary>The measure as read for a shared outcome (by reference: the outcomes are few and kept); made on first use.</summary>
+        public ConcurrentDictionary<RuleOutcome, GuidelineMeasure> Shared =>
+            LazyInitializer.EnsureInitialized(ref _shared, static () => new(ReferenceEqualityComparer.Instance));
+    }
 
     private sealed record PreparedQuestion(string Key, Dictionary<int, string[]> Calls);
 }

@@ -76,6 +76,29 @@ internal static class GuidelineTexts
         _ => 3,
     };
 
+    /// <summary>
+    /// The gaps in <see cref="Rank"/> order, then by subject (ordinal), equal ones as given: a stable sort in place,
+    /// the few gaps of a site needing no more.
+    /// </summary>
+    public static List<GuidelineGap> Ordered(List<GuidelineGap> gaps)
+    {
+        for (var i = 1; i < gaps.Count; i++)
+        {
+            var gap = gaps[i];
+            var j = i - 1;
+            for (; j >= 0 && Compare(gaps[j], gap) > 0; j--)
+                gaps[j + 1] = gaps[j];
+            gaps[j + 1] = gap;
+        }
+        return gaps;
+    }
+
+    private static int Compare(GuidelineGap a, GuidelineGap b)
+    {
+        var rank = Rank(a.Kind).CompareTo(Rank(b.Kind));
+        return rank != 0 ? rank : string.CompareOrdinal(a.Subject, b.Subject);
+    }
+
     private static string Subject(Procedure procedure) => procedure.ToString().ToLowerInvariant();
 
     private static string English(Procedure procedure) => Subject(procedure);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,7 +23,23 @@ internal static class InputsHash
             Threats = SnapshotOrder.Threats(site),
             Answers = new SortedDictionary<string, int>(site.Answers.ToDictionary(), StringComparer.Ordinal),
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(new { methodologyVersion = methodologyVersionKey, site = canonical }, Options);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
+        // The JSON goes to a buffer and writer kept per thread: only the hash's text is allocated for it.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, Indented = false });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, new { methodologyVersion = methodologyVersionKey, site = canonical }, Options);
+        writer.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > 256 * 1024)
+            (t_buffer, t_writer) = (null, null);
+        return Convert.ToHexStringLower(hash);
     }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 }

@@ -42,7 +42,9 @@ internal sealed partial class StepTextTemplate
     {
         if (_parts.Length == 1)
             return _parts[0];
-        var text = new StringBuilder();
+        // One builder per thread, kept between texts: only the filled text itself is allocated.
+        var text = t_builder ??= new StringBuilder(1024);
+        text.Clear();
         for (var i = 0; i < _parts.Length; i++)
         {
             if (i % 2 == 0)
@@ -57,10 +59,13 @@ internal sealed partial class StepTextTemplate
             }
             var fill = values.Resolve(_parts[i]);
             text.Append(czech ? fill.Text.Cs : fill.Text.En);
-            foreach (var missing in fill.MissingZones ?? [])
+            if (fill.MissingZones is { } missingZones)
             {
-                if (!unfilled.Contains(missing))
-                    unfilled.Add(missing);
+                for (var z = 0; z < missingZones.Count; z++)
+                {
+                    if (!unfilled.Contains(missingZones[z]))
+                        unfilled.Add(missingZones[z]);
+                }
             }
             if (!fill.Filled && !unfilled.Contains(_parts[i]))
                 unfilled.Add(_parts[i]);
@@ -70,8 +75,14 @@ internal sealed partial class StepTextTemplate
             var lines = values.ZoneLines(_zoneWiseKey, _zoneWise);
             text.Append(czech ? lines.Cs : lines.En);
         }
-        return text.ToString();
+        var filled = text.ToString();
+        if (text.Capacity > 16 * 1024)
+            t_builder = null;
+        return filled;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
     private static partial Regex PlaceholderPattern();

@@ -27,6 +27,9 @@ public abstract class ConditionKind
     /// <summary>Decides the node as <see cref="Holds"/> does and adds the true statements that explain the outcome.</summary>
     internal abstract bool Explain(Condition node, RuleFacts facts, RuleEvaluator evaluator, List<LocalizedText> into);
 
+    /// <summary>Adds the facts a node this kind <see cref="Reads"/> reads, children's included, for sharing its outcomes.</summary>
+    internal abstract void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into);
+
     /// <summary>Checks a node that has this kind's member and no other.</summary>
     internal abstract void Validate(Condition node, string path, RuleCheck check);
 

@@ -78,4 +78,11 @@ public sealed class RuleEvaluator
         into.Add(RuleTexts.NoCondition);
         return true;
     }
+
+    /// <summary>Adds the facts of a site the rule reads, as <see cref="Explain"/> reads its nodes (see <see cref="CachedRule"/>).</summary>
+    internal void Footprint(Condition? rule, RuleFootprint into)
+    {
+        if (rule is not null && ConditionKinds.Read(rule) is { } kind)
+            kind.Footprint(rule, this, into);
+    }
 }

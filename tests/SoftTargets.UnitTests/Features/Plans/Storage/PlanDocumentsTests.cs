@@ -25,7 +25,7 @@ public sealed class PlanDocumentsTests(ITestOutputHelper output)
 
     private static MethodologyDocument Methodology(string name) => name == "czech-seed"
         ? GuidelineTestData.Seeded
-        : LibraryFormat.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "Plans", "Storage", "uk-protected-premises.yaml"))).File!.ToDocument();
+        : LibraryFormat.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Files", "uk-protected-premises.yaml"))).File!.ToDocument();
 
     [Theory]
     [MemberData(nameof(Methodologies))]

@@ -17,6 +17,12 @@ public abstract class ListKind : ConditionKind
 
     internal override bool Reads(Condition node) => Children(node) is { Count: > 0 };
 
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into)
+    {
+        foreach (var child in Children(node)!)
+            evaluator.Footprint(child, into);
+    }
+
     internal override void Validate(Condition node, string path, RuleCheck check)
     {
         var list = Children(node)!;
@@ -125,6 +131,8 @@ public sealed class NotKind : ConditionKind
 
     internal override bool Explain(Condition node, RuleFacts facts, RuleEvaluator evaluator, List<LocalizedText> into) =>
         !evaluator.Explain(node.Not, facts, into);
+
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => evaluator.Footprint(node.Not, into);
 
     internal override void Validate(Condition node, string path, RuleCheck check) => check.Rule(node.Not, $"{path}.not");
 

@@ -49,6 +49,8 @@ public sealed class OccupancyKind : ComparisonKind
 
     public override Condition WithNumber(Condition node, NumberComparison number) => node with { Occupancy = number };
 
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => into.Occupancy = true;
+
     internal override bool Holds(Condition node, RuleFacts facts, RuleEvaluator evaluator) => Within(node.Occupancy!, facts.MaxOccupancy);
 
     internal override bool Explain(Condition node, RuleFacts facts, RuleEvaluator evaluator, List<LocalizedText> into)
@@ -72,6 +74,8 @@ public sealed class AttendanceKind : ComparisonKind
     public override NumberComparison? Number(Condition node) => node.Attendance;
 
     public override Condition WithNumber(Condition node, NumberComparison number) => node with { Attendance = number };
+
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => into.Attendance = true;
 
     internal override bool Holds(Condition node, RuleFacts facts, RuleEvaluator evaluator) =>
         facts.Attendance is { } attendance && Within(node.Attendance!, attendance);

@@ -12,6 +12,8 @@ public sealed class AttributeKind : ConditionKind
 
     internal override bool Reads(Condition node) => node.Attribute is { Length: > 0 };
 
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => into.Attribute(node.Attribute!);
+
     internal override bool Holds(Condition node, RuleFacts facts, RuleEvaluator evaluator) => facts.Attributes.Contains(node.Attribute!);
 
     internal override bool Explain(Condition node, RuleFacts facts, RuleEvaluator evaluator, List<LocalizedText> into)
@@ -40,6 +42,8 @@ public sealed class ThreatKind : ConditionKind
     public override bool IsSet(Condition node) => node.Threat is not null;
 
     internal override bool Reads(Condition node) => node.Threat?.Type is { Length: > 0 };
+
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => into.Threat(node.Threat!.Type);
 
     internal override bool Holds(Condition node, RuleFacts facts, RuleEvaluator evaluator) => Holds(node.Threat!, Risk(node.Threat!, facts));
 

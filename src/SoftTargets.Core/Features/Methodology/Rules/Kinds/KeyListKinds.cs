@@ -61,6 +61,8 @@ public sealed class VenueTypeInKind : KeyListKind
     public override IEnumerable<(string Key, LocalizedText Name)> Catalogue(MethodologyDocument document) =>
         document.VenueTypes.Select(i => (i.Key, i.Name));
 
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => into.VenueType = true;
+
     internal override bool Holds(Condition node, RuleFacts facts, RuleEvaluator evaluator) => Contains(node.VenueTypeIn!, facts.VenueTypeKey);
 
     internal override bool Explain(Condition node, RuleFacts facts, RuleEvaluator evaluator, List<LocalizedText> into)
@@ -90,6 +92,8 @@ public sealed class TierInKind : KeyListKind
 
     public override IEnumerable<(string Key, LocalizedText Name)> Catalogue(MethodologyDocument document) =>
         document.Tiers.Select(t => (t.Key, t.Name));
+
+    internal override void Footprint(Condition node, RuleEvaluator evaluator, RuleFootprint into) => into.Tier = true;
 
     internal override bool Holds(Condition node, RuleFacts facts, RuleEvaluator evaluator) =>
         facts.Tier is not null && Contains(node.TierIn!, facts.Tier);
