@@ -74,25 +74,25 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
         var existing = (await db.Notifications.AsNoTracking().Where(n => subjects.Contains(n.SubjectId))
             .Select(n => new { n.UserId, n.Kind, n.SubjectId, n.Occasion }).ToListAsync(ct))
             .Select(n => (n.UserId, n.Kind, n.SubjectId, n.Occasion)).ToHashSet();
-        var titles = await TitlesAsync(db, due.Where(d => d.MeasureKey.Length > 0).Select(d => d.SiteId).Distinct(), ct);
-
-        var made = 0;
+        var fresh = new List<(Due Item, string UserId)>();
         foreach (var item in due)
         {
             IEnumerable<string> to = item.AuthorId is { } author
                 ? activeAuthors.Contains(author) ? [author] : []
                 : managers.GetValueOrDefault(item.OrganizationId) ?? [];
+            fresh.AddRange(to.Where(userId => existing.Add((userId, item.Kind, item.SubjectId, item.Occasion))).Select(userId => (item, userId)));
+        }
+        // Titles only for the sites with something new: most runs find nothing new and read no plan.
+        var titles = await TitlesAsync(db, fresh.Where(f => f.Item.MeasureKey.Length > 0).Select(f => f.Item.SiteId).Distinct(), ct);
+        foreach (var (item, userId) in fresh)
+        {
             var (en, cs) = item.MeasureKey.Length > 0
                 ? titles.GetValueOrDefault((item.SiteId, item.MeasureKey), (item.MeasureKey, item.MeasureKey))
                 : (item.FindingTitle, item.FindingTitle);
-            foreach (var userId in to)
-            {
-                if (!existing.Add((userId, item.Kind, item.SubjectId, item.Occasion))) continue;
-                db.Notifications.Add(new Notification(userId, item.Kind, item.SubjectId, item.Occasion, item.SiteId, item.SiteName, en, cs,
-                    MailFor(preferences.GetValueOrDefault(userId), item.Kind), now));
-                made++;
-            }
+            db.Notifications.Add(new Notification(userId, item.Kind, item.SubjectId, item.Occasion, item.SiteId, item.SiteName, en, cs,
+                MailFor(preferences.GetValueOrDefault(userId), item.Kind), now));
         }
+        var made = fresh.Count;
         await db.SaveChangesAsync(ct);
         return made;
     }
