@@ -72,6 +72,8 @@ public static class CoreServiceExtensions
         services.AddScoped<Features.Readiness.RunQueries>();
         services.AddScoped<Features.Events.EventService>();
         services.AddScoped<Features.Events.EventQueries>();
+        services.AddScoped<Features.Notifications.Reminders>();
+        services.AddScoped<Features.Notifications.NotificationCenter>();
         // Smtp (the host binds it): the server every mail goes through.
         services.AddOptions<Mail.SmtpSettings>();
         services.AddSingleton<Mail.IMailSender, Mail.SmtpMailSender>();

@@ -28,6 +28,8 @@ builder.Services.AddApi();
 builder.Services.AddHealth();
 builder.Services.AddDevelopmentMigrator(builder.Environment, builder.Configuration);
 builder.Services.AddHostedService<SnapshotSchedule>();
+builder.Services.AddHostedService<SoftTargets.Web.Features.Notifications.ReminderSchedule>();
+builder.Services.AddScoped<SoftTargets.Web.Features.Notifications.UnreadCount>();
 
 var app = builder.Build();
 

@@ -5,6 +5,7 @@ using SoftTargets.Core.Domain.Audit;
 using SoftTargets.Core.Domain.Compliance;
 using SoftTargets.Core.Domain.Events;
 using SoftTargets.Core.Domain.Methodology;
+using SoftTargets.Core.Domain.Notifications;
 using SoftTargets.Core.Domain.Organizations;
 using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Readiness;
@@ -35,6 +36,8 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

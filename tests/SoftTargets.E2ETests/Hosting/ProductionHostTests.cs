@@ -23,6 +23,7 @@ public sealed class ProductionHostTests(AppFixture app)
             builder.UseSetting("ConnectionStrings:SoftTargets", app.ConnectionString);
             builder.UseSetting("DataProtection:Key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
+            builder.UseSetting("Reminders:EveryMinutes", "0");
             builder.UseUrls(baseUrl);
         });
         factory.UseKestrel();

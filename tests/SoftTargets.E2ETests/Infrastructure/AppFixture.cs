@@ -80,6 +80,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
+            builder.UseSetting("Reminders:EveryMinutes", "0");
             builder.UseSetting("RateLimiting:Enabled", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             builder.UseSetting("Smtp:PublicBaseUrl", BaseUrl);

@@ -45,6 +45,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
+            builder.UseSetting("Reminders:EveryMinutes", "0");
             // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);

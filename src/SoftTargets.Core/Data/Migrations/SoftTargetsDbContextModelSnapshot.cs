@@ -618,6 +618,92 @@ namespace SoftTargets.Core.Data.Migrations
                     b.ToTable("MethodologyVersions");
                 });
 
+            modelBuilder.Entity("SoftTargets.Core.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Occasion")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SiteName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TitleCs")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Mail")
+                        .HasFilter("\"Mail\" IN ('Pending', 'Digest')");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "Kind", "SubjectId", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("LastDigestWeek")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("MailOff")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
             modelBuilder.Entity("SoftTargets.Core.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1728,6 +1814,24 @@ namespace SoftTargets.Core.Data.Migrations
                     b.HasOne("SoftTargets.Core.Domain.Methodology.Methodology", null)
                         .WithMany("Versions")
                         .HasForeignKey("MethodologyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("SoftTargets.Core.Domain.Users.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SoftTargets.Core.Domain.Notifications.NotificationPreferences", b =>
+                {
+                    b.HasOne("SoftTargets.Core.Domain.Users.ApplicationUser", null)
+                        .WithOne()
+                        .HasForeignKey("SoftTargets.Core.Domain.Notifications.NotificationPreferences", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -67,6 +67,13 @@ public static class ComplianceRules
     public static bool IsReviewDueSoon(DateOnly? nextReview, DateOnly today) =>
         nextReview >= today && nextReview <= today.AddDays(ReviewWindowDays);
 
+    /// <summary>How far ahead an open measure counts as due soon for a reminder, today included.</summary>
+    public const int MeasureDueSoonDays = 7;
+
+    /// <summary>The measure is open and due within <see cref="MeasureDueSoonDays"/> days from today, today included.</summary>
+    public static bool IsMeasureDueSoon(MeasureStatus status, DateOnly? dueDate, DateOnly today) =>
+        IsOpen(status) && dueDate >= today && dueDate <= today.AddDays(MeasureDueSoonDays);
+
     /// <summary>The drill window's first day is excluded: a drill held exactly a year ago no longer counts.</summary>
     public static DateOnly DrillWindowOpensAfter(DateOnly today) => today.AddYears(-1);
 
@@ -85,6 +92,13 @@ public static class ComplianceRules
         {
             var day = new Day(today);
             return And(StatusIn<PlanMeasure, MeasureStatus>(m => m.Status, IsOpen), m => m.IsApplicable && m.DueDate < day.Value);
+        }
+
+        /// <summary>Applicable measures that are open and due within <see cref="MeasureDueSoonDays"/> days (see <see cref="IsMeasureDueSoon"/>).</summary>
+        public static Expression<Func<PlanMeasure, bool>> MeasureIsDueSoon(DateOnly today)
+        {
+            var window = new Window(today, today.AddDays(MeasureDueSoonDays));
+            return And(StatusIn<PlanMeasure, MeasureStatus>(m => m.Status, IsOpen), m => m.IsApplicable && m.DueDate >= window.From && m.DueDate <= window.To);
         }
 
         /// <summary>Applicable measures whose next review is within the window (see <see cref="IsReviewDueSoon"/>).</summary>

@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Notifications;
+using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Features.Compliance;
+using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Mail;
+using SoftTargets.Core.Security;
+
+namespace SoftTargets.Core.Features.Notifications;
+
+/// <summary>What one run of the reminders did.</summary>
+public sealed record RemindersRun(int Made, int Mailed, int Digests, int MailFailures);
+
+/// <summary>
+/// Makes the reminders that are due and mails them. Each run: (1) finds what is due by <see cref="ComplianceRules"/>
+/// (overdue measures, measures due within a week, reviews coming due; findings raised or answered in the last week)
+/// and records one <see cref="Notification"/> per recipient that does not exist yet: the ledger, unique by person,
+/// kind, subject and occasion, so nothing is reminded of twice; (2) mails each notification still pending, one at a
+/// time: it is marked sent in a transaction that commits only after the SMTP server accepted the mail, so a failed
+/// send leaves it pending and the next run tries again, and a sent one is never sent again; (3) sends the weekly
+/// digest to those who chose it, once per calendar week (Monday to Sunday), the same way.
+/// Runs as the application (the job holds an advisory lock, so one node at a time).
+/// </summary>
+public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock,
+    IMailSender mail, IOptions<SmtpSettings> smtp, ILogger<Reminders> logger)
+{
+    /// <summary>How far back a finding raised or answered still makes a notification (so a new deployment does not remind of old ones).</summary>
+    public const int FindingLookbackDays = 7;
+
+    public async Task<RemindersRun> RunAsync(CancellationToken ct = default)
+    {
+        (await currentUser.GetAsync(ct)).DemandSystem();
+        var made = await MakeAsync(ct);
+        var (mailed, failedSingle) = await MailPendingAsync(ct);
+        var (digests, failedDigest) = await MailDigestsAsync(ct);
+        return new RemindersRun(made, mailed, digests, failedSingle + failedDigest);
+    }
+
+    private sealed record Due(NotificationKind Kind, Guid SubjectId, DateOnly Occasion, Guid SiteId, Guid OrganizationId, string SiteName,
+        string MeasureKey, string FindingTitle, string? AuthorId);
+
+    private async Task<int> MakeAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = MeasureDeadlines.Today(clock);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = new List<Due>();
+        due.AddRange(await MeasuresAsync(db, NotificationKind.MeasureOverdue, ComplianceRules.Where.MeasureIsOverdue(today), dueDate: true, ct));
+        due.AddRange(await MeasuresAsync(db, NotificationKind.MeasureDueSoon, ComplianceRules.Where.MeasureIsDueSoon(today), dueDate: true, ct));
+        due.AddRange(await MeasuresAsync(db, NotificationKind.ReviewDueSoon, ComplianceRules.Where.ReviewIsDueSoon(today), dueDate: false, ct));
+        var since = now.AddDays(-FindingLookbackDays);
+        due.AddRange(await (from f in db.Findings.AsNoTracking().Where(ComplianceRules.Where.FindingIsOpen())
+                            join s in db.Sites on f.SiteId equals s.Id
+                            where f.CreatedAt >= since
+                            select new Due(NotificationKind.NewFinding, f.Id, DateOnly.FromDateTime(f.CreatedAt.UtcDateTime), s.Id, s.OrganizationId, s.Name, "", f.Title, null))
+            .ToListAsync(ct));
+        due.AddRange(await (from f in db.Findings.AsNoTracking()
+                            join s in db.Sites on f.SiteId equals s.Id
+                            where f.AnsweredAt >= since && f.Status == FindingStatus.Answered
+                            select new Due(NotificationKind.FindingAnswered, f.Id, DateOnly.FromDateTime(f.AnsweredAt!.Value.UtcDateTime), s.Id, s.OrganizationId, s.Name, "", f.Title, f.AuthorId))
+            .ToListAsync(ct));
+        if (due.Count == 0) return 0;
+
+        var managers = await ManagersAsync(db, due.Select(d => d.OrganizationId).Distinct().ToList(), ct);
+        var authorIds = due.Where(d => d.AuthorId is not null).Select(d => d.AuthorId!).Distinct().ToList();
+        var activeAuthors = (await db.Users.Where(u => authorIds.Contains(u.Id) && u.DeactivatedAt == null).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        var recipients = managers.SelectMany(m => m.Value).Concat(activeAuthors).Distinct().ToList();
+        var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => recipients.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, ct);
+        var subjects = due.Select(d => d.SubjectId).Distinct().ToList();
+        var existing = (await db.Notifications.AsNoTracking().Where(n => subjects.Contains(n.SubjectId))
+            .Select(n => new { n.UserId, n.Kind, n.SubjectId, n.Occasion }).ToListAsync(ct))
+            .Select(n => (n.UserId, n.Kind, n.SubjectId, n.Occasion)).ToHashSet();
+        var fresh = new List<(Due Item, string UserId)>();
+        foreach (var item in due)
+        {
+            IEnumerable<string> to = item.AuthorId is { } author
+                ? activeAuthors.Contains(author) ? [author] : []
+                : managers.GetValueOrDefault(item.OrganizationId) ?? [];
+            fresh.AddRange(to.Where(userId => existing.Add((userId, item.Kind, item.SubjectId, item.Occasion))).Select(userId => (item, userId)));
+        }
+        // Titles only for the sites with something new: most runs find nothing new and read no plan.
+        var titles = await TitlesAsync(db, fresh.Where(f => f.Item.MeasureKey.Length > 0).Select(f => f.Item.SiteId).Distinct(), ct);
+        foreach (var (item, userId) in fresh)
+        {
+            var (en, cs) = item.MeasureKey.Length > 0
+                ? titles.GetValueOrDefault((item.SiteId, item.MeasureKey), (item.MeasureKey, item.MeasureKey))
+                : (item.FindingTitle, item.FindingTitle);
+            db.Notifications.Add(new Notification(userId, item.Kind, item.SubjectId, item.Occasion, item.SiteId, item.SiteName, en, cs,
+                MailFor(preferences.GetValueOrDefault(userId), item.Kind), now));
+        }
+        var made = fresh.Count;
+        await db.SaveChangesAsync(ct);
+        return made;
+    }
+
+    /// <summary>What becomes of a new notification's mail, by the recipient's preferences (none saved: mailed on its own).</summary>
+    public static NotificationMail MailFor(NotificationPreferences? preferences, NotificationKind kind) =>
+        preferences is null ? NotificationMail.Pending
+        : !preferences.Mails(kind) ? NotificationMail.None
+        : preferences.WeeklyDigest ? NotificationMail.Digest
+        : NotificationMail.Pending;
+
+    private static async Task<List<Due>> MeasuresAsync(SoftTargetsDbContext db, NotificationKind kind,
+        System.Linq.Expressions.Expression<Func<Domain.Plans.PlanMeasure, bool>> rule, bool dueDate, CancellationToken ct) =>
+        (await (from m in db.PlanMeasures.AsNoTracking().Where(rule)
+                join s in db.Sites on m.SiteId equals s.Id
+                select new { m.Id, Date = dueDate ? m.DueDate : m.NextReview, s.OrganizationId, SiteId = s.Id, s.Name, m.MeasureKey })
+            .ToListAsync(ct))
+        .Where(r => r.Date is not null)
+        .Select(r => new Due(kind, r.Id, r.Date!.Value, r.SiteId, r.OrganizationId, r.Name, r.MeasureKey, "", null)).ToList();
+
+    /// <summary>The active venue managers of each organisation.</summary>
+    private static async Task<Dictionary<Guid, List<string>>> ManagersAsync(SoftTargetsDbContext db, List<Guid> organizations, CancellationToken ct) =>
+        (await (from u in db.Users
+                join ur in db.UserRoles on u.Id equals ur.UserId
+                join r in db.Roles on ur.RoleId equals r.Id
+                where r.Name == Roles.VenueManager && u.DeactivatedAt == null && organizations.Contains(u.OrganizationId)
+                select new { u.OrganizationId, u.Id }).ToListAsync(ct))
+        .GroupBy(u => u.OrganizationId).ToDictionary(g => g.Key, g => g.Select(u => u.Id).Distinct().ToList());
+
+    /// <summary>Measure titles from each site's latest plan.</summary>
+    private static async Task<Dictionary<(Guid, string), (string, string)>> TitlesAsync(SoftTargetsDbContext db, IEnumerable<Guid> sites, CancellationToken ct)
+    {
+        var titles = new Dictionary<(Guid, string), (string, string)>();
+        foreach (var siteId in sites)
+        {
+            var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
+                .Select(p => p.Document).FirstOrDefaultAsync(ct);
+            foreach (var measure in plan?.Measures ?? [])
+                titles.TryAdd((siteId, measure.Key), (Or(measure.Title.En, measure.Title.Cs), Or(measure.Title.Cs, measure.Title.En)));
+        }
+        return titles;
+    }
+
+    private static string Or(string text, string otherwise) => string.IsNullOrWhiteSpace(text) ? otherwise : text;
+
+    private async Task<(int Mailed, int Failed)> MailPendingAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = await (from n in db.Notifications
+                             join u in db.Users on n.UserId equals u.Id
+                             where n.Mail == NotificationMail.Pending && u.DeactivatedAt == null && u.Email != null
+                             orderby n.CreatedAt
+                             select new { Notification = n, u.Email, u.DisplayName, u.Language }).ToListAsync(ct);
+        var mailed = 0;
+        foreach (var row in pending)
+        {
+            var n = row.Notification;
+            var message = ReminderMails.Single(row.Email!, row.DisplayName, row.Language, Item(n, row.Language), smtp.Value.PublicBaseUrl);
+            if (!await SendMarkedAsync(db, message, () => n.MarkMailed(clock.GetUtcNow()), ct))
+                return (mailed, 1); // the server is likely down: the rest wait for the next run
+            mailed++;
+        }
+        return (mailed, 0);
+    }
+
+    /// <summary>The Monday of the date's week: a digest goes out at most once per Monday-to-Sunday week.</summary>
+    public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private async Task<(int Sent, int Failed)> MailDigestsAsync(CancellationToken ct)
+    {
+        var week = WeekOf(MeasureDeadlines.Today(clock));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var readers = await (from p in db.NotificationPreferences
+                             join u in db.Users on p.UserId equals u.Id
+                             where p.WeeklyDigest && (p.LastDigestWeek == null || p.LastDigestWeek < week) && u.DeactivatedAt == null && u.Email != null
+                                   && db.Notifications.Any(n => n.UserId == p.UserId && n.Mail == NotificationMail.Digest)
+                             select new { Preferences = p, u.Email, u.DisplayName, u.Language }).ToListAsync(ct);
+        var sent = 0;
+        foreach (var reader in readers)
+        {
+            var items = await db.Notifications.Where(n => n.UserId == reader.Preferences.UserId && n.Mail == NotificationMail.Digest)
+                .OrderBy(n => n.Occasion).ThenBy(n => n.SiteName).ToListAsync(ct);
+            var message = ReminderMails.Digest(reader.Email!, reader.DisplayName, reader.Language,
+                items.Select(n => Item(n, reader.Language)).ToList(), smtp.Value.PublicBaseUrl);
+            var ok = await SendMarkedAsync(db, message, () =>
+            {
+                reader.Preferences.DigestSent(week);
+                foreach (var n in items) n.MarkMailed(clock.GetUtcNow());
+            }, ct);
+            if (!ok) return (sent, 1);
+            sent++;
+        }
+        return (sent, 0);
+    }
+
+    /// <summary>
+    /// Marks, saves, sends, commits: the mark becomes permanent only once the SMTP server has accepted the mail. A failed send
+    /// rolls the mark back (the next run tries again); only a crash between the server's acceptance and the commit could
+    /// send a mail twice.
+    /// </summary>
+    private async Task<bool> SendMarkedAsync(SoftTargetsDbContext db, OutgoingMail message, Action mark, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        mark();
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await mail.SendAsync(message, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A reminder mail could not be sent; it stays pending for the next run");
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    private static ReminderMails.Item Item(Notification n, string language) =>
+        new(n.Kind, ReminderTexts.IsCzech(language) ? n.TitleCs : n.TitleEn, n.SiteName, n.SiteId, n.Occasion);
+}
