@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using SoftTargets.Core.Features.Plans.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,8 +186,8 @@ public sealed class RemindersTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         measure.Assign(measure.Owner, yesterday, measure.ReviewMonths, null);
         measure.ChangeStatus(status, "", "test", DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
-        var plan = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).Select(p => p.Document).FirstAsync();
-        return new Picked(measure.Id, plan.Measures.First(m => m.Key == measure.MeasureKey).Title.En);
+        var plan = await db.SitePlans.Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision).FirstAsync();
+        return new Picked(measure.Id, (await PlanDocuments.ReadAsync(db, plan)).Measures.First(m => m.Key == measure.MeasureKey).Title.En);
     }
 
     private ReminderSchedule Schedule() =>
@@ -199,7 +201,7 @@ public sealed class RemindersTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         var services = scope.ServiceProvider;
         var reminders = new Reminders(services.GetRequiredService<IDbContextFactory<SoftTargetsDbContext>>(), services.GetRequiredService<ICurrentUser>(),
             new AheadClock(ahead), sender ?? services.GetRequiredService<IMailSender>(), services.GetRequiredService<IOptions<SmtpSettings>>(),
-            NullLogger<Reminders>.Instance);
+            NullLogger<Reminders>.Instance, services.GetRequiredService<HybridCache>());
         return await reminders.RunAsync();
     }
 

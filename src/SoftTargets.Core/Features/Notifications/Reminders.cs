@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
@@ -9,6 +10,8 @@ using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Plans;
 using SoftTargets.Core.Mail;
 using SoftTargets.Core.Security;
+
+using SoftTargets.Core.Features.Plans.Storage;
 
 namespace SoftTargets.Core.Features.Notifications;
 
@@ -26,7 +29,7 @@ public sealed record RemindersRun(int Made, int Mailed, int Digests, int MailFai
 /// Runs as the application (the job holds an advisory lock, so one node at a time).
 /// </summary>
 public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock,
-    IMailSender mail, IOptions<SmtpSettings> smtp, ILogger<Reminders> logger)
+    IMailSender mail, IOptions<SmtpSettings> smtp, ILogger<Reminders> logger, HybridCache cache)
 {
     /// <summary>How far back a finding raised or answered still makes a notification (so a new deployment does not remind of old ones).</summary>
     public const int FindingLookbackDays = 7;
@@ -83,7 +86,7 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
             fresh.AddRange(to.Where(userId => existing.Add((userId, item.Kind, item.SubjectId, item.Occasion))).Select(userId => (item, userId)));
         }
         // Titles only for the sites with something new: most runs find nothing new and read no plan.
-        var titles = await TitlesAsync(db, fresh.Where(f => f.Item.MeasureKey.Length > 0).Select(f => f.Item.SiteId).Distinct(), ct);
+        var titles = await TitlesAsync(db, cache, fresh.Where(f => f.Item.MeasureKey.Length > 0).Select(f => f.Item.SiteId).Distinct(), ct);
         foreach (var (item, userId) in fresh)
         {
             var (en, cs) = item.MeasureKey.Length > 0
@@ -123,14 +126,16 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
         .GroupBy(u => u.OrganizationId).ToDictionary(g => g.Key, g => g.Select(u => u.Id).Distinct().ToList());
 
     /// <summary>Measure titles from each site's latest plan.</summary>
-    private static async Task<Dictionary<(Guid, string), (string, string)>> TitlesAsync(SoftTargetsDbContext db, IEnumerable<Guid> sites, CancellationToken ct)
+    private static async Task<Dictionary<(Guid, string), (string, string)>> TitlesAsync(SoftTargetsDbContext db, HybridCache cache, IEnumerable<Guid> sites, CancellationToken ct)
     {
         var titles = new Dictionary<(Guid, string), (string, string)>();
         foreach (var siteId in sites)
         {
             var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
-                .Select(p => p.Document).FirstOrDefaultAsync(ct);
-            foreach (var measure in plan?.Measures ?? [])
+                .Select(p => new { p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
+            if (plan is null) continue;
+            var document = await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
+            foreach (var measure in document.Measures)
                 titles.TryAdd((siteId, measure.Key), (Or(measure.Title.En, measure.Title.Cs), Or(measure.Title.Cs, measure.Title.En)));
         }
         return titles;
