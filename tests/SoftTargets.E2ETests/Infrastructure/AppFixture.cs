@@ -47,6 +47,7 @@ public sealed class AppFixture : IAsyncLifetime
             // Tests take snapshots themselves; a scheduled one would race with resetting the data.
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.UseSetting("RateLimiting:Enabled", "false");
+            builder.UseSetting("Accounts:RequireTwoFactorForStaff", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             builder.UseSetting("Smtp:PublicBaseUrl", BaseUrl);
             builder.UseUrls(BaseUrl);

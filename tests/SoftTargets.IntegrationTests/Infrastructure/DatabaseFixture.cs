@@ -47,6 +47,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
+            builder.UseSetting("Accounts:RequireTwoFactorForStaff", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
