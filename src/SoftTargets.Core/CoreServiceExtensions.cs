@@ -46,6 +46,7 @@ public static class CoreServiceExtensions
         services.AddScoped<AccountRecovery>();
         services.AddOptions<AccountSettings>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<OwnAccount>();
         services.AddScoped<Features.Plans.MeasureTracking>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Plans.PlanRegeneration>();

@@ -42,6 +42,7 @@ app.UseFriendlyStatusPages();
 app.UseRequestLogging();
 app.UseCultures();
 app.UseAuthentication();
+app.UseTwoFactorGate();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

@@ -82,6 +82,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Dashboards:SnapshotEveryHours", "0");
             builder.UseSetting("Reminders:EveryMinutes", "0");
             builder.UseSetting("RateLimiting:Enabled", "false");
+            builder.UseSetting("Accounts:RequireTwoFactorForStaff", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             builder.UseSetting("Smtp:PublicBaseUrl", BaseUrl);
             // A line on the console for every request and circuit event costs the journeys time and tells them nothing.

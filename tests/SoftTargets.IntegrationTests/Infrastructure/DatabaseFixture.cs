@@ -48,6 +48,7 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
             builder.UseSetting("Reminders:EveryMinutes", "0");
             // Tests sign in many times a second from one address; RateLimitTests turns the limits on for its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
+            builder.UseSetting("Accounts:RequireTwoFactorForStaff", "false");
             foreach (var (key, value) in Mail.Settings()) builder.UseSetting(key, value);
             // Warnings and errors only: a console line for every request of every test costs time and tells nothing.
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

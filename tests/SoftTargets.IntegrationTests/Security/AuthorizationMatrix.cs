@@ -69,6 +69,11 @@ public static partial class AuthorizationMatrix
         ["PAGE /account/reset-password"] = Who.Everyone,
         ["PAGE /access-denied"] = Who.SignedIn,
         ["PAGE /account/tokens"] = Who.SignedIn,
+        // The second step follows the right password (Identity's two-factor cookie); without it, back to signing in.
+        ["PAGE /account/login/two-factor"] = Who.Everyone,
+        ["PAGE /account/two-factor"] = Who.SignedIn,
+        ["PAGE /account/password"] = Who.SignedIn,
+        ["PAGE /account/profile"] = Who.SignedIn,
         ["GET /api/antiforgery"] = Who.SignedIn,
         ["PAGE /error"] = Who.Everyone,
         ["PAGE /not-found"] = Who.Everyone,
@@ -125,6 +130,7 @@ public static partial class AuthorizationMatrix
     public static HttpStatusCode SuccessOf(string route) => route switch
     {
         "GET /culture/set" => HttpStatusCode.Redirect,
+        "PAGE /account/login/two-factor" => HttpStatusCode.Redirect,
         _ => HttpStatusCode.OK,
     };
 
@@ -274,6 +280,20 @@ public static partial class AuthorizationMatrix
             await services.GetRequiredService<UserAdministration>().UnlockAsync(await OwnIdAsync(services));
             return true;
         }),
+        ["UserAdministration.ResetTwoFactorAsync"] = new(Who.Administrator, async (services, _, _) =>
+        {
+            await services.GetRequiredService<UserAdministration>().ResetTwoFactorAsync(await OwnIdAsync(services));
+            return true;
+        }),
+        // Each signed-in user's own account; wrong passwords and codes stop every change after the access check.
+        ["OwnAccount.GetTwoFactorAsync"] = Op<OwnAccount>(Who.SignedIn, async (a, _) => await a.GetTwoFactorAsync()),
+        ["OwnAccount.GetAuthenticatorSetupAsync"] = Op<OwnAccount>(Who.SignedIn, async (a, _) => await a.GetAuthenticatorSetupAsync()),
+        ["OwnAccount.EnableTwoFactorAsync"] = Op<OwnAccount>(Who.SignedIn, async (a, _) => await a.EnableTwoFactorAsync("")),
+        ["OwnAccount.NewRecoveryCodesAsync"] = Op<OwnAccount>(Who.SignedIn, async (a, _) => await a.NewRecoveryCodesAsync("not-the-password")),
+        ["OwnAccount.DisableTwoFactorAsync"] = Done<OwnAccount>(Who.SignedIn, (a, _) => a.DisableTwoFactorAsync("not-the-password")),
+        ["OwnAccount.ChangePasswordAsync"] = Done<OwnAccount>(Who.SignedIn, (a, _) => a.ChangePasswordAsync("not-the-password", "Matrix-Password-2026!")),
+        ["OwnAccount.GetProfileAsync"] = Op<OwnAccount>(Who.SignedIn, async (a, _) => await a.GetProfileAsync()),
+        ["OwnAccount.UpdateProfileAsync"] = Done<OwnAccount>(Who.SignedIn, (a, _) => a.UpdateProfileAsync("", "xx")),
         // The link's token is the credential: anybody may present one, and a wrong one changes nothing.
         ["AccountRecovery.AcceptInvitationAsync"] = Done<AccountRecovery>(Who.Everyone, (r, _) => r.AcceptInvitationAsync("no-such-user", "forged", "Matrix-Password-2026!")),
         ["AccountRecovery.RequestPasswordResetAsync"] = Done<AccountRecovery>(Who.Everyone, (r, _) => r.RequestPasswordResetAsync("nobody@matrix.example")),

@@ -11,6 +11,12 @@ public sealed class AccountSettings
     /// <summary>How long a password-reset link works.</summary>
     public int PasswordResetHours { get; set; } = 2;
 
+    /// <summary>Administrators, methodology editors and auditors must sign in with a second factor (TOTP).</summary>
+    public bool RequireTwoFactorForStaff { get; set; } = true;
+
+    /// <summary>The roles that need a second factor while <see cref="RequireTwoFactorForStaff"/> is on.</summary>
+    public static readonly IReadOnlyList<string> StaffRoles = [Domain.Users.Roles.Administrator, Domain.Users.Roles.MethodologyEditor, Domain.Users.Roles.Auditor];
+
     public TimeSpan InvitationLifetime => TimeSpan.FromHours(Math.Max(1, InvitationHours));
     public TimeSpan PasswordResetLifetime => TimeSpan.FromHours(Math.Max(1, PasswordResetHours));
 

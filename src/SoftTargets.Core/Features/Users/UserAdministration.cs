@@ -145,6 +145,21 @@ public sealed class UserAdministration(
         Check(await users.ResetAccessFailedCountAsync(user));
     }
 
+    /// <summary>
+    /// Turns off the second factor of a user who lost their authenticator: the key and recovery codes are
+    /// forgotten and their sessions end; staff who must use it set it up again at their next sign-in.
+    /// </summary>
+    public async Task ResetTwoFactorAsync(string id, CancellationToken ct = default)
+    {
+        var (user, actor) = await ManagedUserAsync(id, ct);
+        // One's own second factor is turned off with one's password, on the two-factor page.
+        if (user.Id == actor.UserId) throw ValidationFailedException.From(new Dictionary<string, LocalizedText>
+        {
+            [""] = new("Turn off your own two-factor authentication on your two-factor page, with your password.", "Své vlastní dvoufázové ověření vypnete na stránce dvoufázového ověření svým heslem."),
+        });
+        await OwnAccount.TurnOffAsync(users, user);
+    }
+
     /// <summary>Creates a user in an organisation (found by name) with one role and a password: the <c>create-user</c> verb.</summary>
     public async Task<string> CreateAsync(string email, string displayName, string role, string organizationName, string password, CancellationToken ct = default)
     {

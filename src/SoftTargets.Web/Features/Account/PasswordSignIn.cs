@@ -7,7 +7,7 @@ using SoftTargets.Core.Domain.Users;
 
 namespace SoftTargets.Web.Features.Account;
 
-public enum SignInOutcome { Succeeded, Failed, LockedOut }
+public enum SignInOutcome { Succeeded, Failed, LockedOut, RequiresTwoFactor }
 
 /// <summary>
 /// Signs in with e-mail and password so that an unknown address cannot be told from a real one:
@@ -30,6 +30,11 @@ public sealed class PasswordSignIn(
         {
             logger.LogInformation("User {UserId} of organisation {OrganizationId} signed in from {ClientAddress}", user.Id, user.OrganizationId, clientAddress);
             return SignInOutcome.Succeeded;
+        }
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("User {UserId} of organisation {OrganizationId} gave the right password from {ClientAddress}; the second factor is asked", user.Id, user.OrganizationId, clientAddress);
+            return SignInOutcome.RequiresTwoFactor;
         }
         if (result.IsLockedOut)
         {
