@@ -39,7 +39,8 @@ public sealed class ProductionHostTests(AppFixture app)
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync("/account/login");
-            await page.FillAsync("#email", "auditor@softtargets.example");
+            // A venue manager: staff must set up a second factor first in Production, which TwoFactorTests covers.
+            await page.FillAsync("#email", "manager@arenaplus.example");
             await page.FillAsync("#password", DemoSeeder.Password);
             await page.ClickAsync("#login-submit");
             await page.Locator("#circuit-ready").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

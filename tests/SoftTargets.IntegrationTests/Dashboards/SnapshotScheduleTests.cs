@@ -28,27 +28,10 @@ public sealed class SnapshotScheduleTests(DatabaseFixture fixture) : DatabaseTes
             Assert.False(await schedule.RunOnceAsync(default));
             await using (var db = Fixture.NewDbContext()) Assert.Equal(0, await db.ComplianceSnapshots.CountAsync());
         } // the other node's session ends, and its lock with it
-        await LockReleasedAsync(); // the server ends the session a moment after the client closes it
+        await AdvisoryLocks.WaitUntilFreeAsync(Fixture.ConnectionString, SnapshotSchedule.LockKey); // the server ends the session a moment after the client closes it
 
         Assert.True(await schedule.RunOnceAsync(default));
         await using (var db = Fixture.NewDbContext()) Assert.True(await db.ComplianceSnapshots.CountAsync() > 0);
         Assert.True(await schedule.RunOnceAsync(default)); // the lock was given back after the run
-    }
-
-    /// <summary>Waits until no session holds the snapshot lock; fails after ten seconds.</summary>
-    private async Task LockReleasedAsync()
-    {
-        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var held = new NpgsqlCommand($"""
-            SELECT count(*) FROM pg_locks
-            WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = {SnapshotSchedule.LockKey}
-            """, connection);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((long)(await held.ExecuteScalarAsync())! > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The closed session still holds the snapshot lock after ten seconds.");
-            await Task.Delay(20);
-        }
     }
 }

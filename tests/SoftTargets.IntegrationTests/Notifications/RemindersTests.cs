@@ -74,6 +74,7 @@ public sealed class RemindersTests(DatabaseFixture fixture) : DatabaseTest(fixtu
             await using var db = Fixture.NewDbContext();
             Assert.False(await db.Notifications.AnyAsync(n => n.SubjectId == measure.Id));
         }
+        await AdvisoryLocks.WaitUntilFreeAsync(Fixture.ConnectionString, ReminderSchedule.LockKey);
 
         Assert.NotNull(await Schedule().RunOnceAsync(default));
         Assert.Single(Fixture.Mail.To(ArenaManager));
