@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Playwright;
 using Npgsql;
 using SoftTargets.Core.Data.Seed;
+using SoftTargets.E2ETests.Infrastructure;
 using SoftTargets.Tests;
 using Xunit.Abstractions;
 
@@ -25,8 +26,7 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
     private readonly int _proxyPort = TestHosts.FreePort();
     private readonly string _key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private TestDatabase _database = null!;
-    private IPlaywright? _playwright;
-    private IBrowser _browser = null!;
+    private IBrowser? _browser;
     private bool _disposed;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -36,21 +36,11 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("softtargets_nodes");
-        _playwright = await Playwright.CreateAsync();
         var start = Task.CompletedTask;
         try
         {
             start = NodesAsync("start");
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? "/usr/bin/chromium",
-                Headless = true,
-                Args =
-                [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-quic", "--no-first-run",
-                ],
-            });
+            _browser = await SharedBrowser.AcquireAsync(); // the run's one Chromium
             await start;
         }
         catch
@@ -68,7 +58,7 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
     {
         var siteId = await ScalarAsync<Guid>($"""SELECT "Id" FROM "Sites" WHERE "Name" = '{Stadium}'""");
         var keys = await OpenMeasureKeysAsync(siteId);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ProxyUrl, Locale = "en-GB" });
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = ProxyUrl, Locale = "en-GB" });
         // Twice the other journeys' wait: a reload on the remaining node while its partner shuts down is slow on a busy machine.
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
@@ -218,8 +208,7 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
         finally
         {
             _disposed = true;
-            if (_browser is not null) await _browser.DisposeAsync();
-            _playwright?.Dispose();
+            if (_browser is not null) await SharedBrowser.ReleaseAsync();
             if (_database is not null) await _database.DisposeAsync();
             Directory.Delete(_folder, recursive: true);
         }
