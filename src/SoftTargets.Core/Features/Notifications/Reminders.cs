@@ -129,14 +129,16 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
     private static async Task<Dictionary<(Guid, string), (string, string)>> TitlesAsync(SoftTargetsDbContext db, HybridCache cache, IEnumerable<Guid> sites, CancellationToken ct)
     {
         var titles = new Dictionary<(Guid, string), (string, string)>();
-        foreach (var siteId in sites)
+        var ids = sites.ToList();
+        // Each site's latest revision, all in one query.
+        var plans = await db.SitePlans.AsNoTracking()
+            .Where(p => ids.Contains(p.SiteId) && p.Revision == db.SitePlans.Where(q => q.SiteId == p.SiteId).Max(q => q.Revision))
+            .Select(p => new { p.SiteId, p.MethodologyVersionId, p.Document }).ToListAsync(ct);
+        foreach (var plan in plans)
         {
-            var plan = await db.SitePlans.AsNoTracking().Where(p => p.SiteId == siteId).OrderByDescending(p => p.Revision)
-                .Select(p => new { p.MethodologyVersionId, p.Document }).FirstOrDefaultAsync(ct);
-            if (plan is null) continue;
             var document = await PlanDocuments.ReadAsync(db, cache, plan.MethodologyVersionId, plan.Document, ct);
             foreach (var measure in document.Measures)
-                titles.TryAdd((siteId, measure.Key), (Or(measure.Title.En, measure.Title.Cs), Or(measure.Title.Cs, measure.Title.En)));
+                titles.TryAdd((plan.SiteId, measure.Key), (Or(measure.Title.En, measure.Title.Cs), Or(measure.Title.Cs, measure.Title.En)));
         }
         return titles;
     }
