@@ -30,8 +30,19 @@ public sealed class UnsavedChangesTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#self-save-state")).ToHaveTextAsync("You have unsaved answers.");
 
         await Page.ClickAsync("#site-tab-plan");
-        await Prompt("Leave without saving?").GetByRole(AriaRole.Button, new() { Name = "Leave and discard" }).ClickAsync();
-        await Page.WaitForURLAsync($"**/sites/{hall}/plan");
+        var leave = Prompt("Leave without saving?").GetByRole(AriaRole.Button, new() { Name = "Leave and discard" });
+        await leave.ClickAsync();
+        try
+        {
+            await Page.WaitForURLAsync($"**/sites/{hall}/plan", new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A click that lands while the message box is still rendering can be lost, and the box stays open: click it
+            // again. Had the box closed without leaving, the button is gone and this click fails the test.
+            await leave.ClickAsync();
+            await Page.WaitForURLAsync($"**/sites/{hall}/plan");
+        }
         await GoToAsync($"/sites/{hall}/self-assessment");
         await Page.Locator("#question-Q-GOV-01").WaitForAsync();
         await Assertions.Expect(Level("Q-GOV-01", 2).Locator("input")).Not.ToBeCheckedAsync();
