@@ -7,7 +7,8 @@
 #                                                  # the demo data, measures, stops both
 #   scripts/lighthouse.sh http://127.0.0.1:5080    # measures an app that is already running with the demo data
 #
-# Environment: SOFTTARGETS_LIGHTHOUSE_RUNS (runs per page, default 3), SOFTTARGETS_LIGHTHOUSE_MIN (default 90),
+# Environment: SOFTTARGETS_LIGHTHOUSE_PAGES (some of login,home,plan,dashboard; default all),
+# SOFTTARGETS_LIGHTHOUSE_RUNS (runs per page, default 3), SOFTTARGETS_LIGHTHOUSE_MIN (default 90),
 # SOFTTARGETS_LIGHTHOUSE_PORT (port of the app it starts, default 5098). Needs Node.js 20 and npm (Debian's
 # nodejs and npm packages) and Chromium; the reports are kept in .data/lighthouse/.
 # Scores depend on the machine: measure with nothing else busy (Lighthouse slows the CPU four times on top).
@@ -37,4 +38,4 @@ fi
 
 echo "Measuring $url (mobile preset, ${SOFTTARGETS_LIGHTHOUSE_RUNS:-3} runs a page)..."
 CHROME_PATH="$(command -v chromium)" node scripts/lighthouse/lighthouse.mjs "$url" \
-  --runs "${SOFTTARGETS_LIGHTHOUSE_RUNS:-3}" --min "${SOFTTARGETS_LIGHTHOUSE_MIN:-90}" --report-dir "$work"
+  --runs "${SOFTTARGETS_LIGHTHOUSE_RUNS:-3}" --pages "${SOFTTARGETS_LIGHTHOUSE_PAGES:-login,home,plan,dashboard}" --min "${SOFTTARGETS_LIGHTHOUSE_MIN:-90}" --report-dir "$work"

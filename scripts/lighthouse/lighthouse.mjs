@@ -2,7 +2,7 @@
 // login, a venue manager's home and plan, the auditors' dashboard. Each page is measured several times
 // and the median is kept, as Lighthouse's own guidance recommends for its run-to-run variance.
 //
-//   node lighthouse.mjs <base url> [--runs 3] [--min 90] [--report-dir dir]
+//   node lighthouse.mjs <base url> [--runs 3] [--min 90] [--report-dir dir] [--pages plan,dashboard]
 import fs from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
@@ -56,12 +56,14 @@ async function firstSitePlan(cookies) {
 
 const manager = await signIn('manager@arenaplus.example');
 const auditor = await signIn('auditor@softtargets.example');
-const pages = [
+const allPages = [
   { name: 'login', path: '/account/login', cookies: null },
   { name: 'home', path: '/', cookies: manager },
   { name: 'plan', path: await firstSitePlan(manager), cookies: manager },
   { name: 'dashboard', path: '/dashboards', cookies: auditor },
 ];
+const chosen = option('--pages', null)?.split(',');
+const pages = chosen ? allPages.filter(p => chosen.includes(p.name)) : allPages;
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
@@ -30,8 +31,9 @@ public sealed class ProductionHostTests(AppFixture app)
         factory.StartServer();
 
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        foreach (var asset in new[] { "_framework/blazor.web.js", "_content/MudBlazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js" })
+        foreach (var asset in new[] { "_framework/blazor.web.js", "lib/mudblazor/MudBlazor.min.css", "_content/MudBlazor/MudBlazor.min.js" })
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(asset)).StatusCode);
+        await AssertStylesheetsAreSentCompressedAsync(http);
 
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB" });
         context.SetDefaultTimeout(15_000);
@@ -48,6 +50,21 @@ public sealed class ProductionHostTests(AppFixture app)
         finally
         {
             await context.CloseAsync();
+        }
+    }
+
+    private static async Task AssertStylesheetsAreSentCompressedAsync(HttpClient http)
+    {
+        var login = await http.GetStringAsync("account/login");
+        var stylesheets = Regex.Matches(login, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(stylesheets, href => href.StartsWith("lib/mudblazor/MudBlazor.", StringComparison.Ordinal));
+        foreach (var href in stylesheets)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, href);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{href} was sent uncompressed.");
         }
     }
 }

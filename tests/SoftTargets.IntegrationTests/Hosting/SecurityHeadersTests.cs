@@ -9,7 +9,7 @@ public sealed class SecurityHeadersTests(DatabaseFixture fixture) : DatabaseTest
     [InlineData("/account/login", HttpStatusCode.OK)]
     [InlineData("/api/sites", HttpStatusCode.OK)]
     [InlineData("/app.css", HttpStatusCode.OK)]
-    [InlineData("/_content/MudBlazor/MudBlazor.min.css", HttpStatusCode.OK)]
+    [InlineData("/lib/mudblazor/MudBlazor.min.css", HttpStatusCode.OK)]
     [InlineData("/no/such/page", HttpStatusCode.NotFound)]
     [InlineData("/api/no/such/thing", HttpStatusCode.NotFound)]
     public async Task Pages_api_answers_static_files_and_errors_carry_the_security_headers(string path, HttpStatusCode expected)

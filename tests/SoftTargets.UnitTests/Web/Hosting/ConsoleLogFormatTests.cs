@@ -29,7 +29,7 @@ public sealed class ConsoleLogFormatTests
 
     private static IConfiguration Configuration(string environment)
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "SoftTargets.Web");
+        var web = Path.Combine(RepositoryFolder.Root, "src", "SoftTargets.Web");
         return new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(web, "appsettings.json"))
             .AddJsonFile(Path.Combine(web, $"appsettings.{environment}.json"))
@@ -46,10 +46,4 @@ public sealed class ConsoleLogFormatTests
         return output.ToString().Trim();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "SoftTargets.sln"))) return directory.FullName;
-        throw new InvalidOperationException($"SoftTargets.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }

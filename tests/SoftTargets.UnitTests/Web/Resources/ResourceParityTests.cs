@@ -156,14 +156,5 @@ public partial class ResourceParityTests
         return strings;
     }
 
-    private static string ResourcesFolder() => Path.Combine(RepositoryRoot(), "src", "SoftTargets.Web", "Resources");
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SoftTargets.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException($"SoftTargets.sln was not found above {AppContext.BaseDirectory}.");
-    }
+    private static string ResourcesFolder() => Path.Combine(RepositoryFolder.Root, "src", "SoftTargets.Web", "Resources");
 }
