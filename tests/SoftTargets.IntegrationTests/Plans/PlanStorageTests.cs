@@ -63,12 +63,12 @@ public sealed class PlanStorageTests(DatabaseFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task Synthetic_plans_stored_whole_read_the_same_before_and_after_compaction_which_makes_them_much_smaller()
     {
-        var exit = await CommandLine.RunAsync(Fixture.Factory.Services, ["seed-synthetic", "--sites", "300"], output: new StringWriter(), error: new StringWriter());
+        var exit = await CommandLine.RunAsync(Fixture.Factory.Services, ["seed-synthetic", "--sites", "80"], output: new StringWriter(), error: new StringWriter());
         Assert.Equal(CommandLine.Ok, exit);
 
         var sizes = await StoreWholeThenCompactAsync(SyntheticSeeder.By, null);
         output.WriteLine($"Synthetic plans: {sizes}");
-        Assert.Equal(300, sizes.Plans);
+        Assert.Equal(80, sizes.Plans);
         Assert.True(sizes.CompactColumn * 8 < sizes.WholeColumn, sizes.ToString());
         await AssertGeneratedAsync(SyntheticSeeder.By, sizes);
     }
