@@ -198,11 +198,15 @@ public sealed class SiteComplianceRecountTests(DatabaseFixture fixture) : Databa
         }
     }
 
+    private Task<List<string>> DifferencesAsync() => DifferencesAsync(Fixture);
+
+    private Task<List<KeptRow>> KeptRowsAsync() => KeptRowsAsync(Fixture);
+
     /// <summary>Every column of every kept row that differs from the recount, and every site without a row or row without a site.</summary>
-    private async Task<List<string>> DifferencesAsync()
+    internal static async Task<List<string>> DifferencesAsync(DatabaseFixture fixture)
     {
-        await using var db = Fixture.NewDbContext();
-        var kept = await KeptRowsAsync();
+        await using var db = fixture.NewDbContext();
+        var kept = await KeptRowsAsync(fixture);
         var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.Name, s.Region, s.VenueTypeKey }).ToListAsync();
         var plans = (await db.SitePlans.AsNoTracking().Select(p => new { p.SiteId, p.Revision, p.Tier, p.MethodologyVersionId }).ToListAsync())
             .GroupBy(p => p.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Revision)!);
@@ -244,14 +248,14 @@ public sealed class SiteComplianceRecountTests(DatabaseFixture fixture) : Databa
         return differences;
     }
 
-    private async Task<List<KeptRow>> KeptRowsAsync()
+    internal static async Task<List<KeptRow>> KeptRowsAsync(DatabaseFixture fixture)
     {
-        await using var db = Fixture.NewDbContext();
+        await using var db = fixture.NewDbContext();
         return await db.Database.SqlQueryRaw<KeptRow>("""SELECT * FROM "SiteCompliance" """).ToListAsync();
     }
 
     /// <summary>A row of "SiteCompliance", named as its columns.</summary>
-    private sealed record KeptRow(Guid SiteId, DateOnly Day, string Name, string Region, string VenueTypeKey, string Tier, Guid? MethodologyVersionId,
+    internal sealed record KeptRow(Guid SiteId, DateOnly Day, string Name, string Region, string VenueTypeKey, string Tier, Guid? MethodologyVersionId,
         bool HasPlan, long CountedWeight, long ImplementedWeight, int EssentialCounted, int EssentialImplemented, int SetAside,
         int OverdueMeasures, int OverdueReviews, int OpenFindings, int OverdueFindings, int DrillsLast12Months);
 

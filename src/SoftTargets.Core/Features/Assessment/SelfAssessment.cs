@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Features.Guidelines;
@@ -15,7 +16,7 @@ public sealed record SelfAssessmentView(Guid SiteId, string SiteName, uint Versi
 /// The five-level self-assessment questionnaire of the methodology the site's plan follows. Venue managers of the
 /// site's organisation answer; auditors read.
 /// </summary>
-public sealed class SelfAssessment(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class SelfAssessment(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
     /// <summary>The questionnaire, or null when the site does not exist or the caller may not see it (the two look the same).</summary>
     public async Task<SelfAssessmentView?> GetAsync(Guid siteId, CancellationToken ct = default)
@@ -24,7 +25,7 @@ public sealed class SelfAssessment(IDbContextFactory<SoftTargetsDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await SiteQueries.WithParts(SiteQueries.Visible(db, actor).AsNoTracking()).FirstOrDefaultAsync(s => s.Id == siteId, ct);
         if (site is null) return null;
-        var methodology = await SiteMethodology.ForSiteAsync(db, siteId, ct);
+        var methodology = await SiteMethodology.ForSiteAsync(db, cache, siteId, ct);
         var inPlan = (await db.PlanMeasures.Where(m => m.SiteId == siteId && m.IsApplicable).Select(m => m.MeasureKey).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var (categories, overall) = methodology is null
@@ -44,7 +45,7 @@ public sealed class SelfAssessment(IDbContextFactory<SoftTargetsDbContext> dbFac
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await ThreatAssessment.LoadForChangeAsync(db, actor, siteId, expectedVersion, ct);
-        var methodology = await SiteMethodology.ForSiteAsync(db, siteId, ct);
+        var methodology = await SiteMethodology.ForSiteAsync(db, cache, siteId, ct);
         var problems = SelfAssessmentSheet.Problems(answers, methodology?.Content);
         if (problems.Count > 0) throw new ValidationFailedException(AssessmentMessages.English(problems));
 

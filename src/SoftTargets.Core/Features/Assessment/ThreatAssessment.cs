@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Sites;
@@ -22,7 +23,7 @@ public sealed record ThreatAssessmentView(Guid SiteId, string SiteName, uint Ver
 /// Threat assessment of one site against the threat catalogue of the methodology its plan follows. Venue managers
 /// of the site's organisation rate threats; auditors read.
 /// </summary>
-public sealed class ThreatAssessment(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class ThreatAssessment(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
     /// <summary>The site's threats, or null when it does not exist or the caller may not see it (the two look the same).</summary>
     public async Task<ThreatAssessmentView?> GetAsync(Guid siteId, CancellationToken ct = default)
@@ -31,7 +32,7 @@ public sealed class ThreatAssessment(IDbContextFactory<SoftTargetsDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await SiteQueries.WithParts(SiteQueries.Visible(db, actor).AsNoTracking()).FirstOrDefaultAsync(s => s.Id == siteId, ct);
         if (site is null) return null;
-        var methodology = await SiteMethodology.ForSiteAsync(db, siteId, ct);
+        var methodology = await SiteMethodology.ForSiteAsync(db, cache, siteId, ct);
         var rationales = site.Threats.GroupBy(t => t.ThreatKey).ToDictionary(g => g.Key, g => g.First().Rationale);
         IReadOnlyList<ThreatRow> rows = methodology is null ? [] : ThreatCatalogue.Build(methodology.Content, SiteSnapshot.Of(site), rationales);
         return new ThreatAssessmentView(site.Id, site.Name, site.Version, actor.CanChangeSitesOf(site.OrganizationId), methodology?.Number, rows);
@@ -44,7 +45,7 @@ public sealed class ThreatAssessment(IDbContextFactory<SoftTargetsDbContext> dbF
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var site = await LoadForChangeAsync(db, actor, siteId, expectedVersion, ct);
-        var methodology = await SiteMethodology.ForSiteAsync(db, siteId, ct);
+        var methodology = await SiteMethodology.ForSiteAsync(db, cache, siteId, ct);
         var known = methodology?.Content.ThreatTypes.Select(t => t.Key).ToHashSet(StringComparer.Ordinal) ?? [];
         var problems = input.Problems(known);
         if (problems.Count > 0) throw new ValidationFailedException(AssessmentMessages.English(problems));

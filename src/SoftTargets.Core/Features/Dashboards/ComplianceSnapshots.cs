@@ -38,9 +38,15 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
     }
 
     /// <summary>
+    /// How many sites one recount statement takes. Each batch is its own short transaction, so a writer waits on a site's
+    /// row lock for one batch at most, and a failure part-way keeps the batches already recounted.
+    /// </summary>
+    internal int RecountBatchSize { get; set; } = 1000;
+
+    /// <summary>
     /// Brings the per-site counts of "SiteCompliance" (kept by triggers as data changes, see the
     /// SiteCompliance migration) to today where they are of an earlier day, so the dashboard reads
-    /// them instead of counting overdue items live. Returns how many sites were stale.
+    /// them instead of counting overdue items live. Returns how many sites were recounted.
     /// </summary>
     public async Task<int> RefreshSitesAsync(CancellationToken ct = default)
     {
@@ -50,13 +56,31 @@ public sealed class ComplianceSnapshots(IDbContextFactory<SoftTargetsDbContext> 
         return await RefreshSitesAsync(db, MeasureDeadlines.Today(clock), ct);
     }
 
-    private static async Task<int> RefreshSitesAsync(SoftTargetsDbContext db, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// Recounts the stale sites a batch at a time, in the order of their ids: each batch's ids are read after the last id of
+    /// the one before (a keyset, so a site that stays stale is never taken twice and the loop ends), then recounted by one
+    /// statement outside any transaction of the caller's, which commits on its own.
+    /// </summary>
+    private async Task<int> RefreshSitesAsync(SoftTargetsDbContext db, DateOnly today, CancellationToken ct)
     {
-        var stale = await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "SiteCompliance" WHERE "Day" <> {today}""").SingleAsync(ct);
-        if (stale > 0)
-            await db.Database.ExecuteSqlAsync(
-                $"""SELECT refresh_site_compliance(ARRAY(SELECT "SiteId" FROM "SiteCompliance" WHERE "Day" <> {today}), {today})""", ct);
-        return stale;
+        if (db.Database.CurrentTransaction is not null)
+            throw new InvalidOperationException("Stale sites are recounted in transactions of their own, never inside another.");
+        var batchSize = RecountBatchSize;
+        var recounted = 0;
+        var (first, after) = (true, Guid.Empty);
+        while (true)
+        {
+            var batch = await db.Database.SqlQuery<Guid>($"""
+                SELECT "SiteId" AS "Value" FROM "SiteCompliance"
+                WHERE "Day" <> {today} AND ({first} OR "SiteId" > {after}) ORDER BY "SiteId" LIMIT {batchSize}
+                """).ToArrayAsync(ct);
+            if (batch.Length == 0)
+                return recounted;
+            await db.Database.ExecuteSqlAsync($"SELECT refresh_site_compliance({batch}, {today})", ct);
+            recounted += batch.Length;
+            if (batch.Length < batchSize)
+                return recounted;
+            (first, after) = (false, batch[^1]);
+        }
     }
-
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Events;
@@ -33,7 +34,7 @@ public sealed record UpcomingEvents(int Total, IReadOnlyList<UpcomingEvent> Even
 /// An event's guideline is not stored: it is generated when read, with the same generator and methodology version
 /// as the venue's, from the site and the event's facts, so it always follows the site's current data and plan.
 /// </summary>
-public sealed class EventQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock)
+public sealed class EventQueries(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, TimeProvider clock, HybridCache cache)
 {
     /// <summary>The site's events, latest start first; null when the caller may not see the site.</summary>
     public async Task<SiteEvents?> ListForSiteAsync(Guid siteId, CancellationToken ct = default)
@@ -44,7 +45,7 @@ public sealed class EventQueries(IDbContextFactory<SoftTargetsDbContext> dbFacto
         if (site is null) return null;
         var events = await db.SiteEvents.AsNoTracking().Where(e => e.SiteId == siteId)
             .OrderByDescending(e => e.StartsOn).ThenBy(e => e.Name).ToListAsync(ct);
-        var version = await SiteMethodology.ForSiteAsync(db, siteId, ct);
+        var version = await SiteMethodology.ForSiteAsync(db, cache, siteId, ct);
         return new SiteEvents(siteId, site.Name, actor.CanChangeSitesOf(site.OrganizationId), events.Select(Item).ToList(),
             version?.Content.Attributes ?? []);
     }
@@ -58,7 +59,7 @@ public sealed class EventQueries(IDbContextFactory<SoftTargetsDbContext> dbFacto
         if (siteEvent is null) return null;
         var site = await SiteQueries.WithParts(SiteQueries.Visible(db, actor).AsNoTracking()).FirstOrDefaultAsync(s => s.Id == siteEvent.SiteId, ct);
         if (site is null) return null;
-        var version = await SiteMethodology.ForSiteAsync(db, site.Id, ct);
+        var version = await SiteMethodology.ForSiteAsync(db, cache, site.Id, ct);
         if (version is null) return null;
 
         var generator = new GuidelineGenerator(version.Content, version.Id.ToString());

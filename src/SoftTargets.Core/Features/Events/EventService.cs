@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Events;
@@ -13,14 +14,14 @@ namespace SoftTargets.Core.Features.Events;
 /// changes them; a site the caller may not read answers as not found. Attributes are checked against the
 /// methodology version the site follows (its latest plan's, else the published one).
 /// </summary>
-public sealed class EventService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser)
+public sealed class EventService(IDbContextFactory<SoftTargetsDbContext> dbFactory, ICurrentUser currentUser, HybridCache cache)
 {
     public async Task<Guid> CreateAsync(Guid siteId, EventInput input, CancellationToken ct = default)
     {
         var actor = await currentUser.GetAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await DemandChangeAsync(db, actor, siteId, ct);
-        input.EnsureValid(await AttributeKeysAsync(db, siteId, ct));
+        input.EnsureValid(await AttributeKeysAsync(db, cache, siteId, ct));
         var siteEvent = new SiteEvent(siteId, input);
         db.SiteEvents.Add(siteEvent);
         await db.SaveChangesAsync(ct);
@@ -34,7 +35,7 @@ public sealed class EventService(IDbContextFactory<SoftTargetsDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var siteEvent = await db.SiteEvents.FindAsync([eventId], ct) ?? throw new NotFoundException("The event");
         await DemandChangeAsync(db, actor, siteEvent.SiteId, ct);
-        input.EnsureValid(await AttributeKeysAsync(db, siteEvent.SiteId, ct));
+        input.EnsureValid(await AttributeKeysAsync(db, cache, siteEvent.SiteId, ct));
         db.Entry(siteEvent).Property(e => e.Version).OriginalValue = expectedVersion;
         siteEvent.Apply(input);
         await db.SaveConcurrentlyAsync(ct);
@@ -60,7 +61,7 @@ public sealed class EventService(IDbContextFactory<SoftTargetsDbContext> dbFacto
         actor.Demand(actor.CanChangeSitesOf(organizationId));
     }
 
-    private static async Task<IReadOnlyCollection<string>> AttributeKeysAsync(SoftTargetsDbContext db, Guid siteId, CancellationToken ct) =>
-        (await SiteMethodology.ForSiteAsync(db, siteId, ct))?.Content.Attributes.Select(a => a.Key).ToHashSet(StringComparer.Ordinal)
+    private static async Task<IReadOnlyCollection<string>> AttributeKeysAsync(SoftTargetsDbContext db, HybridCache cache, Guid siteId, CancellationToken ct) =>
+        (await SiteMethodology.ForSiteAsync(db, cache, siteId, ct))?.Content.Attributes.Select(a => a.Key).ToHashSet(StringComparer.Ordinal)
         ?? (IReadOnlyCollection<string>)[];
 }
