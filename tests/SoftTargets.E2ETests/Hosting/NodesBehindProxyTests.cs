@@ -79,10 +79,10 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
         // The node that holds the circuit stops; the page comes back from the other one, a new document.
         await page.EvaluateAsync("() => window.beforeTheNodeStopped = true");
         var other = page.WaitForResponseAsync(r => IsCircuit(r) && r.Headers.GetValueOrDefault(NodeHeader) is { } node && node != circuitNode,
-            new PageWaitForResponseOptions { Timeout = 30_000 });
+            new PageWaitForResponseOptions { Timeout = 60_000 });
         var stopped = Array.FindIndex(_nodePorts, p => circuitNode == $"127.0.0.1:{p}") + 1;
         await NodesAsync("stop", stopped.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.WaitForFunctionAsync("() => window.beforeTheNodeStopped === undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => window.beforeTheNodeStopped === undefined", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         output.WriteLine($"Node {stopped} stopped, the page reloaded: {_clock.Elapsed.TotalSeconds:0.0} s");
         await other;
         await WaitForCircuitAsync(page);

@@ -13,7 +13,7 @@ public sealed class OwnAccountTests(DatabaseFixture fixture) : DatabaseTest(fixt
     [Fact]
     public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one()
     {
-        await using var host = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Sessions:SecurityStampCheckMinutes", "0"));
+        await using var host = Fixture.Derive(b => b.UseSetting("Sessions:SecurityStampCheckMinutes", "0"));
         var here = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var elsewhere = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await DatabaseFixture.PostLoginAsync(here, ArenaManager, DemoSeeder.Password);

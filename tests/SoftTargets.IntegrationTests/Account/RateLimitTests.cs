@@ -45,7 +45,7 @@ public sealed class RateLimitTests(DatabaseFixture fixture) : DatabaseTest(fixtu
         Assert.Contains("Too many requests", await refused.Content.ReadAsStringAsync());
     }
 
-    private WebApplicationFactory<Program> LimitedHost() => Fixture.Factory.WithWebHostBuilder(builder =>
+    private WebApplicationFactory<Program> LimitedHost() => Fixture.Derive(builder =>
     {
         builder.UseSetting("RateLimiting:Enabled", "true");
         builder.UseSetting("RateLimiting:Login:PermitLimit", "2");

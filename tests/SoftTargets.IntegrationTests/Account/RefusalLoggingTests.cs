@@ -19,7 +19,7 @@ public sealed class RefusalLoggingTests(DatabaseFixture fixture) : DatabaseTest(
     private readonly Capture _logs = new();
     private WebApplicationFactory<Program>? _app;
 
-    private WebApplicationFactory<Program> App => _app ??= Fixture.Factory.WithWebHostBuilder(builder =>
+    private WebApplicationFactory<Program> App => _app ??= Fixture.Derive(builder =>
         builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_logs)));
 
     [Fact]

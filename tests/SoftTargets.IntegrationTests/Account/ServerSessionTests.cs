@@ -77,7 +77,7 @@ public sealed class ServerSessionTests(DatabaseFixture fixture) : DatabaseTest(f
     [Fact]
     public async Task A_new_security_stamp_ends_the_other_sessions_of_the_user()
     {
-        await using var host = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Sessions:SecurityStampCheckMinutes", "0"));
+        await using var host = Fixture.Derive(b => b.UseSetting("Sessions:SecurityStampCheckMinutes", "0"));
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await DatabaseFixture.PostLoginAsync(client, Auditor, Core.Data.Seed.DemoSeeder.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sites")).StatusCode);

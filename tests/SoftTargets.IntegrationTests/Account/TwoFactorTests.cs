@@ -64,7 +64,7 @@ public sealed partial class TwoFactorTests(DatabaseFixture fixture) : DatabaseTe
     [Fact]
     public async Task Staff_without_a_second_factor_reach_nothing_but_its_set_up_until_they_turn_it_on()
     {
-        await using var host = Fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Accounts:RequireTwoFactorForStaff", "true"));
+        await using var host = Fixture.Derive(b => b.UseSetting("Accounts:RequireTwoFactorForStaff", "true"));
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await DatabaseFixture.PostLoginAsync(client, Auditor, DemoSeeder.Password)).StatusCode);
 

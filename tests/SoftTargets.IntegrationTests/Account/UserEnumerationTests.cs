@@ -45,7 +45,7 @@ public sealed partial class UserEnumerationTests(DatabaseFixture fixture) : Data
         // Counting the checks instead of timing them: refusing an unknown address used to skip the hash
         // (or check one made with other settings), which showed in the answer's time.
         var hasher = new CountingHasher();
-        await using var host = Fixture.Factory.WithWebHostBuilder(builder =>
+        await using var host = Fixture.Derive(builder =>
             builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<ApplicationUser>>(hasher)));
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

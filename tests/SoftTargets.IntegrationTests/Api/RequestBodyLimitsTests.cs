@@ -20,9 +20,11 @@ public sealed class KestrelHost : IAsyncDisposable
     {
         if (_factory is not null) return;
         BaseUrl = $"http://127.0.0.1:{TestHosts.FreePort()}";
-        _factory = fixture.Factory.WithWebHostBuilder(builder => builder.UseUrls(BaseUrl));
-        _factory.UseKestrel();
-        _factory.StartServer();
+        _factory = fixture.Derive(builder => builder.UseUrls(BaseUrl), factory =>
+        {
+            factory.UseKestrel();
+            factory.StartServer();
+        });
     }
 
     /// <summary>A client with its own cookies, signed in through the real login form.</summary>

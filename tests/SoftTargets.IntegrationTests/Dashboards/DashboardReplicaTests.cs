@@ -50,7 +50,7 @@ public sealed class DashboardReplicaTests(DatabaseFixture fixture) : DatabaseTes
     }
 
     private WebApplicationFactory<Program> WithReplica(string connectionString) =>
-        Fixture.Factory.WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:SoftTargetsReplica", connectionString));
+        Fixture.Derive(builder => builder.UseSetting("ConnectionStrings:SoftTargetsReplica", connectionString));
 
     private async Task<T> AsAsync<T, TService>(WebApplicationFactory<Program> app, string email, Func<TService, Task<T>> call) where TService : notnull
     {

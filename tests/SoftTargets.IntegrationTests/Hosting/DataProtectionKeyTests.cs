@@ -81,5 +81,5 @@ public sealed class DataProtectionKeyTests(DatabaseFixture fixture) : DatabaseTe
     }
 
     private WebApplicationFactory<Program> WithKey(string key) =>
-        Fixture.Factory.WithWebHostBuilder(builder => builder.UseSetting("DataProtection:Key", key));
+        Fixture.Derive(builder => builder.UseSetting("DataProtection:Key", key));
 }

@@ -42,7 +42,7 @@ public sealed class ReverseProxyTests(DatabaseFixture fixture) : DatabaseTest(fi
 
     /// <summary>The app with one configured proxy; the test server takes each request's peer address from a test header.</summary>
     private WebApplicationFactory<Program> BehindProxy() =>
-        Fixture.Factory.WithWebHostBuilder(builder =>
+        Fixture.Derive(builder =>
         {
             builder.UseSetting("ReverseProxy:KnownProxies", Proxy);
             builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, PeerAddressFromHeader>());

@@ -15,7 +15,7 @@ public sealed class SeveralNodesTests(DatabaseFixture fixture) : DatabaseTest(fi
     [Fact]
     public async Task A_version_published_on_one_node_is_what_the_other_node_shows_next_although_it_cached_the_one_before()
     {
-        await using var other = Fixture.Factory.WithWebHostBuilder(_ => { });
+        await using var other = Fixture.Derive(_ => { });
         var before = await OnAsync<DashboardChoices, ComplianceDashboard>(other, Auditor, d => d.GetChoicesAsync());
         var regionsBefore = await OnAsync<CatalogueNames, MethodologyNames>(other, Auditor, n => n.PublishedAsync());
 

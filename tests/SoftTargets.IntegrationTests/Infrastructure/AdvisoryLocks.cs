@@ -15,6 +15,7 @@ public static class AdvisoryLocks
         await using var held = new NpgsqlCommand($"""
             SELECT count(*) FROM pg_locks
             WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = {key}
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
             """, connection);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while ((long)(await held.ExecuteScalarAsync())! > 0)

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SoftTargets.Core.Data;
 using SoftTargets.Core.Data.Seed;
 using SoftTargets.Core.Features.Users;
@@ -35,11 +37,16 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
     /// <summary>The SMTP server the app sends its mail to; tests read what it received.</summary>
     public TestMailServer Mail { get; } = new();
 
+    private static int _instances;
+
+    // The app reads its connection string from the process's environment while its host is built, and lanes build
+    // hosts side by side: one host at a time, each with its own lane's database in the environment.
+    private static readonly SemaphoreSlim HostStart = new(1, 1);
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync("softtargets_integration");
-        Environment.SetEnvironmentVariable("ConnectionStrings__SoftTargets", _database.ConnectionString);
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _database = await TestDatabase.CreateAsync($"softtargets_integration_{Interlocked.Increment(ref _instances)}");
+        Factory = Build(() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:SoftTargets", _database.ConnectionString);
@@ -57,11 +64,55 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
                 TestHosts.UseCheapPasswordHashing(services);
                 services.AddScoped<CurrentUserAccessor>();
                 services.AddScoped<ICurrentUser>(sp => new TestCurrentUser(sp.GetRequiredService<CurrentUserAccessor>()));
+                services.AddSingleton<IStartupFilter>(new SameDatabaseCheck(_database.ConnectionString));
             });
-        });
+        }));
 
         await PrepareDataAsync();
         await _database.SaveDataAsync();
+    }
+
+    /// <summary>
+    /// A host like <see cref="Factory"/> with more settings or services, on this lane's database. Build derived hosts only
+    /// here: one built from <see cref="Factory"/> directly may get another lane's database, and fails at start if it does.
+    /// </summary>
+    /// <param name="start">Starts the host (on Kestrel, say); by default it starts on the test server.</param>
+    public WebApplicationFactory<Program> Derive(Action<IWebHostBuilder> configure, Action<WebApplicationFactory<Program>>? start = null) =>
+        Build(() => Factory.WithWebHostBuilder(configure), start);
+
+    private WebApplicationFactory<Program> Build(Func<WebApplicationFactory<Program>> create, Action<WebApplicationFactory<Program>>? start = null)
+    {
+        HostStart.Wait();
+        try
+        {
+            Environment.SetEnvironmentVariable("ConnectionStrings__SoftTargets", _database.ConnectionString);
+            var factory = create();
+            // Built and started now, while the environment names this lane's database.
+            if (start is null) _ = factory.Services;
+            else start(factory);
+            return factory;
+        }
+        finally
+        {
+            HostStart.Release();
+        }
+    }
+
+    /// <summary>Fails the start of a host whose database is not the one its fixture made.</summary>
+    private sealed class SameDatabaseCheck(string expected) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            using (var scope = app.ApplicationServices.CreateScope())
+            {
+                var actual = scope.ServiceProvider.GetRequiredService<SoftTargetsDbContext>().Database.GetConnectionString();
+                var (want, got) = (new NpgsqlConnectionStringBuilder(expected), new NpgsqlConnectionStringBuilder(actual));
+                if (want.Database != got.Database || want.Port != got.Port)
+                    throw new InvalidOperationException(
+                        $"A test host was built on database {got.Database} instead of its lane's {want.Database}: derive hosts with DatabaseFixture.Derive.");
+            }
+            next(app);
+        };
     }
 
     /// <summary>Migrates and seeds the demo data; runs once, before the rows are saved for every test.</summary>

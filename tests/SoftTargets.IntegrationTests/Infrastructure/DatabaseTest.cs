@@ -19,7 +19,7 @@ public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
     public Task DisposeAsync()
     {
         // Tests marked [ReadsOnly] leave the data as they found it: the next test needs no restore.
-        if (!ReadsOnlyAttribute.Take()) Fixture.DataMayHaveChanged();
+        if (!ReadsOnlyAttribute.Take(GetType())) Fixture.DataMayHaveChanged();
         return Task.CompletedTask;
     }
 

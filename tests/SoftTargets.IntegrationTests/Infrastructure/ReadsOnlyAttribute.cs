@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Xunit.Sdk;
 
@@ -10,17 +11,13 @@ namespace SoftTargets.IntegrationTests.Infrastructure;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class ReadsOnlyAttribute : BeforeAfterTestAttribute
 {
-    // Database tests run one at a time in their collection; this holds for the one running now.
-    internal static bool CurrentTestReadsOnly { get; private set; }
+    // Lanes run side by side, but a test class belongs to one lane, whose tests run one at a time: keyed by class,
+    // the mark holds for the test of that class running now.
+    private static readonly ConcurrentDictionary<Type, bool> ReadsOnlyNow = new();
 
-    public override void Before(MethodInfo methodUnderTest) => CurrentTestReadsOnly = true;
+    public override void Before(MethodInfo methodUnderTest) => ReadsOnlyNow[methodUnderTest.ReflectedType!] = true;
 
     public override void After(MethodInfo methodUnderTest) { }
 
-    internal static bool Take()
-    {
-        var readsOnly = CurrentTestReadsOnly;
-        CurrentTestReadsOnly = false;
-        return readsOnly;
-    }
+    internal static bool Take(Type testClass) => ReadsOnlyNow.TryRemove(testClass, out _);
 }
