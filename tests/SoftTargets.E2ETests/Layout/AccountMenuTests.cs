@@ -31,7 +31,7 @@ public sealed class AccountMenuTests(AppFixture app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task At_390_px_the_account_menu_is_an_icon_and_sign_out_stays_on_the_screen()
+    public async Task At_390_px_the_account_menu_and_sign_out_stay_on_the_screen_and_the_menu_signs_out()
     {
         await Page.SetViewportSizeAsync(390, 844);
         await SignInAsync(ArenaManager);
@@ -41,5 +41,11 @@ public sealed class AccountMenuTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#logout")).ToBeInViewportAsync(new() { Ratio = 1 });
         await activator.ClickAsync();
         await Assertions.Expect(Page.Locator("#menu-two-factor")).ToBeInViewportAsync(new() { Ratio = 1 });
+
+        await Page.ClickAsync("#menu-logout");
+        await Page.WaitForURLAsync(new Regex("/account/login"));
+        // Signed out: the app sends the next visit to the sign-in page.
+        await Page.GotoAsync("/");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
     }
 }
