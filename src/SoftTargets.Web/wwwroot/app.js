@@ -15,3 +15,6 @@ document.addEventListener('click', event => {
     target.focus();
     target.scrollIntoView();
 }, true);
+
+// The account menu's Sign out submits the top bar's sign-out form (a POST carrying its antiforgery token).
+window.softTargetsSignOut = () => document.getElementById('logout')?.closest('form')?.requestSubmit();

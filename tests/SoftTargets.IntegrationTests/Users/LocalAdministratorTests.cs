@@ -39,6 +39,26 @@ public sealed class LocalAdministratorTests(DatabaseFixture fixture) : DatabaseT
     }
 
     [Fact]
+    public async Task A_local_administrator_resets_the_second_factor_only_of_their_own_organisations_users()
+    {
+        await CreateLocalAdministratorAsync();
+        var school = (await Fixture.ActorAsync(SchoolManager)).UserId;
+        var arena = (await Fixture.ActorAsync(ArenaManager)).UserId;
+        await using (var db = Fixture.NewDbContext())
+            await db.Users.Where(u => u.Id == school || u.Id == arena).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true));
+        var before = await Fixture.AsAsync<IReadOnlyList<UserListItem>, UserAdministration>(LocalAdmin, s => s.ListAsync());
+        Assert.True(before.Single(u => u.Id == arena).HasTwoFactor);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Fixture.AsAsync<UserAdministration>(LocalAdmin, s => s.ResetTwoFactorAsync(school)));
+        await Fixture.AsAsync<UserAdministration>(LocalAdmin, s => s.ResetTwoFactorAsync(arena));
+
+        var after = await Fixture.AsAsync<IReadOnlyList<UserListItem>, UserAdministration>(LocalAdmin, s => s.ListAsync());
+        Assert.False(after.Single(u => u.Id == arena).HasTwoFactor);
+        await using var check = Fixture.NewDbContext();
+        Assert.True(await check.Users.Where(u => u.Id == school).Select(u => u.TwoFactorEnabled).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_local_administrator_cannot_give_ministry_roles()
     {
         await CreateLocalAdministratorAsync();

@@ -13,6 +13,10 @@ public enum NotificationKind
     NewFinding,
     /// <summary>A venue manager answered a finding the recipient raised.</summary>
     FindingAnswered,
+    /// <summary>A newer published version of a site's methodology would change the site's plan (once per site and version).</summary>
+    NewMethodologyVersion,
+    /// <summary>A site has had no drill within the drill window, or its last drill stops counting within the due-soon days.</summary>
+    DrillDue,
 }
 
 /// <summary>What becomes of a notification's e-mail.</summary>
@@ -58,7 +62,10 @@ public sealed class Notification
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public string UserId { get; private set; } = "";
     public NotificationKind Kind { get; private set; }
-    /// <summary>The measure (a plan measure's id) or the finding the notification is about.</summary>
+    /// <summary>
+    /// The measure (a plan measure's id) or the finding the notification is about; for a due drill the site; for a new
+    /// methodology version the pair of site and version (<see cref="PairSubject"/>).
+    /// </summary>
     public Guid SubjectId { get; private set; }
     public DateOnly Occasion { get; private set; }
     public Guid SiteId { get; private set; }
@@ -77,6 +84,15 @@ public sealed class Notification
     {
         Mail = NotificationMail.Sent;
         MailedAt = at;
+    }
+
+    /// <summary>One subject id standing for two (a site and a methodology version), the same every time: the first half of their SHA-256.</summary>
+    public static Guid PairSubject(Guid first, Guid second)
+    {
+        Span<byte> both = stackalloc byte[32];
+        first.TryWriteBytes(both[..16]);
+        second.TryWriteBytes(both[16..]);
+        return new Guid(System.Security.Cryptography.SHA256.HashData(both)[..16]);
     }
 
     private static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];

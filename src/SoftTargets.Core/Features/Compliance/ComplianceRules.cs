@@ -81,6 +81,16 @@ public static class ComplianceRules
     public static bool CountsAsRecentDrill(RunKind kind, bool finished, DateOnly heldOn, DateOnly today) =>
         kind == RunKind.Drill && finished && heldOn > DrillWindowOpensAfter(today) && heldOn <= today;
 
+    /// <summary>
+    /// A site needs a drill when it has never held one, or its last drill will no longer count as recent within
+    /// <see cref="MeasureDueSoonDays"/> days (the same lead as a measure's due date).
+    /// </summary>
+    public static bool IsDrillDue(DateOnly? lastDrill, DateOnly today) =>
+        lastDrill is not { } held || !CountsAsRecentDrill(RunKind.Drill, finished: true, held, today.AddDays(MeasureDueSoonDays));
+
+    /// <summary>The first day the drill held on <paramref name="heldOn"/> no longer counts as recent.</summary>
+    public static DateOnly DrillStopsCounting(DateOnly heldOn) => heldOn.AddYears(1);
+
     /// <summary>The enum values a check accepts, in declaration order: what the LINQ filters and SQL fragments list.</summary>
     public static IReadOnlyList<T> Accepted<T>(Func<T, bool> check) where T : struct, Enum => Enum.GetValues<T>().Where(check).ToList();
 

@@ -19,6 +19,10 @@ public static class ReminderTexts
             NotificationKind.ReviewDueSoon => cs ? $"Kontrola opatření „{title}“ ({site}) připadá na {date}." : $"The review of the measure \"{title}\" ({site}) is due on {date}.",
             NotificationKind.NewFinding => cs ? $"Auditor zapsal k objektu {site} nové zjištění „{title}“." : $"An auditor raised a new finding on {site}: \"{title}\".",
             NotificationKind.FindingAnswered => cs ? $"Správce objektu {site} odpověděl na vaše zjištění „{title}“." : $"The venue manager of {site} answered your finding \"{title}\".",
+            NotificationKind.NewMethodologyVersion => cs ? $"Nová verze metodiky ({title}, vydaná {date}) mění plán objektu {site}: co se mění, ukáže stránka plánu." : $"A new version of the methodology ({title}, published on {date}) changes the plan of {site}: the plan page shows what changes.",
+            // A site that never held a drill has no title: there is no last drill to name.
+            NotificationKind.DrillDue when title.Length == 0 => cs ? $"Objekt {site} zatím nemá za sebou žádné cvičení: naplánujte ho." : $"{site} has not held a drill yet: plan one.",
+            NotificationKind.DrillDue => cs ? $"Poslední cvičení objektu {site} přestává platit {date}: naplánujte další." : $"The last drill of {site} stops counting on {date}: plan the next one.",
             _ => title,
         };
     }
@@ -27,6 +31,7 @@ public static class ReminderTexts
     public static string Path(NotificationKind kind, Guid siteId) => kind switch
     {
         NotificationKind.NewFinding or NotificationKind.FindingAnswered => "/findings",
+        NotificationKind.DrillDue => $"/sites/{siteId}/playbooks",
         _ => $"/sites/{siteId}/plan",
     };
 }
@@ -45,6 +50,8 @@ public static class ReminderMails
             NotificationKind.MeasureDueSoon => cs ? $"Blíží se termín opatření: {item.Title}" : $"Measure due soon: {item.Title}",
             NotificationKind.ReviewDueSoon => cs ? $"Blíží se kontrola opatření: {item.Title}" : $"Review coming due: {item.Title}",
             NotificationKind.NewFinding => cs ? $"Nové zjištění: {item.Title}" : $"New finding: {item.Title}",
+            NotificationKind.NewMethodologyVersion => cs ? $"Nová verze metodiky mění plán: {item.Site}" : $"A new methodology version changes the plan: {item.Site}",
+            NotificationKind.DrillDue => cs ? $"Čas na cvičení: {item.Site}" : $"A drill is due: {item.Site}",
             _ => cs ? $"Odpověď na zjištění: {item.Title}" : $"Finding answered: {item.Title}",
         };
         return Write(to, name, cs, subject, [ReminderTexts.Line(item.Kind, item.Title, item.Site, item.Occasion, cs)],

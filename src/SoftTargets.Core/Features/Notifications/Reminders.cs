@@ -3,11 +3,15 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SoftTargets.Core.Data;
+using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Compliance;
+using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Notifications;
+using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Users;
 using SoftTargets.Core.Features.Compliance;
 using SoftTargets.Core.Features.Plans;
+using SoftTargets.Core.Features.Sites;
 using SoftTargets.Core.Mail;
 using SoftTargets.Core.Security;
 
@@ -20,7 +24,8 @@ public sealed record RemindersRun(int Made, int Mailed, int Digests, int MailFai
 
 /// <summary>
 /// Makes the reminders that are due and mails them. Each run: (1) finds what is due by <see cref="ComplianceRules"/>
-/// (overdue measures, measures due within a week, reviews coming due; findings raised or answered in the last week)
+/// (overdue measures, measures due within a week, reviews coming due; findings raised or answered in the last week;
+/// drills due; a newer published methodology version that would change a site's plan)
 /// and records one <see cref="Notification"/> per recipient that does not exist yet: the ledger, unique by person,
 /// kind, subject and occasion, so nothing is reminded of twice; (2) mails each notification still pending, one at a
 /// time: it is marked sent in a transaction that commits only after the SMTP server accepted the mail, so a failed
@@ -44,7 +49,7 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
     }
 
     private sealed record Due(NotificationKind Kind, Guid SubjectId, DateOnly Occasion, Guid SiteId, Guid OrganizationId, string SiteName,
-        string MeasureKey, string FindingTitle, string? AuthorId);
+        string MeasureKey, string FindingTitle, string? AuthorId, LocalizedText? Title = null);
 
     private async Task<int> MakeAsync(CancellationToken ct)
     {
@@ -66,6 +71,8 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
                             where f.AnsweredAt >= since && f.Status == FindingStatus.Answered
                             select new Due(NotificationKind.FindingAnswered, f.Id, DateOnly.FromDateTime(f.AnsweredAt!.Value.UtcDateTime), s.Id, s.OrganizationId, s.Name, "", f.Title, f.AuthorId))
             .ToListAsync(ct));
+        due.AddRange(await DrillsDueAsync(db, today, ct));
+        due.AddRange(await NewVersionsAsync(db, ct));
         if (due.Count == 0) return 0;
 
         var managers = await ManagersAsync(db, due.Select(d => d.OrganizationId).Distinct().ToList(), ct);
@@ -89,7 +96,8 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
         var titles = await TitlesAsync(db, cache, fresh.Where(f => f.Item.MeasureKey.Length > 0).Select(f => f.Item.SiteId).Distinct(), ct);
         foreach (var (item, userId) in fresh)
         {
-            var (en, cs) = item.MeasureKey.Length > 0
+            var (en, cs) = item.Title is { } title ? (title.En, title.Cs)
+                : item.MeasureKey.Length > 0
                 ? titles.GetValueOrDefault((item.SiteId, item.MeasureKey), (item.MeasureKey, item.MeasureKey))
                 : (item.FindingTitle, item.FindingTitle);
             db.Notifications.Add(new Notification(userId, item.Kind, item.SubjectId, item.Occasion, item.SiteId, item.SiteName, en, cs,
@@ -115,6 +123,71 @@ public sealed class Reminders(IDbContextFactory<SoftTargetsDbContext> dbFactory,
             .ToListAsync(ct))
         .Where(r => r.Date is not null)
         .Select(r => new Due(kind, r.Id, r.Date!.Value, r.SiteId, r.OrganizationId, r.Name, r.MeasureKey, "", null)).ToList();
+
+    /// <summary>
+    /// Sites with a plan that have never held a drill (the occasion: the day the site was created) or whose last finished drill
+    /// stops counting within the due-soon days (the occasion: that day), by <see cref="ComplianceRules.IsDrillDue"/>.
+    /// </summary>
+    private static async Task<List<Due>> DrillsDueAsync(SoftTargetsDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var planned = db.SitePlans.Select(p => p.SiteId);
+        var sites = await (from s in db.Sites.AsNoTracking()
+                           where planned.Contains(s.Id)
+                           select new
+                           {
+                               s.Id, s.OrganizationId, s.Name, s.CreatedAt,
+                               LastDrill = db.PlaybookRuns.Where(r => r.SiteId == s.Id && r.Kind == RunKind.Drill && r.FinishedAt != null).Max(r => (DateOnly?)r.HeldOn),
+                           }).ToListAsync(ct);
+        return sites.Where(s => ComplianceRules.IsDrillDue(s.LastDrill, today))
+            .Select(s => new Due(NotificationKind.DrillDue, s.Id,
+                s.LastDrill is { } held ? ComplianceRules.DrillStopsCounting(held) : DateOnly.FromDateTime(s.CreatedAt.UtcDateTime),
+                s.Id, s.OrganizationId, s.Name, "", "", null, s.LastDrill is null ? new LocalizedText("", "") : new LocalizedText(s.Name, s.Name)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Sites whose plan follows an older version of their methodology than the newest published one, when moving to it would
+    /// gain, lose or change a measure of the site (<see cref="PlanService.Compare"/>, what the plan page's upgrade shows). The
+    /// subject is the pair of site and version, so each version is reminded of once per site; pairs already reminded of are
+    /// not compared again.
+    /// </summary>
+    private static async Task<List<Due>> NewVersionsAsync(SoftTargetsDbContext db, CancellationToken ct)
+    {
+        var newest = (await db.MethodologyVersions.AsNoTracking().Where(v => v.Status == MethodologyVersionStatus.Published)
+                .Select(v => new { v.Id, v.MethodologyId, v.Number, v.PublishedAt }).ToListAsync(ct))
+            .GroupBy(v => v.MethodologyId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.PublishedAt)!);
+        var heads = await (from p in db.SitePlans.AsNoTracking()
+                           join s in db.Sites on p.SiteId equals s.Id
+                           join v in db.MethodologyVersions on p.MethodologyVersionId equals v.Id
+                           where p.Revision == db.SitePlans.Where(q => q.SiteId == p.SiteId).Max(q => q.Revision) && v.MethodologyId == s.MethodologyId
+                           select new { SiteId = s.Id, s.MethodologyId, VersionId = v.Id, v.Number }).ToListAsync(ct);
+        var behind = heads
+            .Where(h => newest.TryGetValue(h.MethodologyId, out var n) && n.Id != h.VersionId && n.Number > h.Number)
+            .Select(h => (h.SiteId, From: h.VersionId, To: newest[h.MethodologyId], Subject: Notification.PairSubject(h.SiteId, newest[h.MethodologyId].Id)))
+            .ToList();
+        var subjects = behind.Select(b => b.Subject).ToList();
+        var reminded = (await db.Notifications.Where(n => n.Kind == NotificationKind.NewMethodologyVersion && subjects.Contains(n.SubjectId))
+            .Select(n => n.SubjectId).Distinct().ToListAsync(ct)).ToHashSet();
+        behind.RemoveAll(b => reminded.Contains(b.Subject));
+        if (behind.Count == 0) return [];
+
+        var siteIds = behind.Select(b => b.SiteId).ToList();
+        var sites = await SiteQueries.WithParts(db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id))).ToDictionaryAsync(s => s.Id, ct);
+        var versionIds = behind.Select(b => b.From).Concat(behind.Select(b => b.To.Id)).Distinct().ToList();
+        var versions = await db.MethodologyVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        var methodologyIds = behind.Select(b => b.To.MethodologyId).Distinct().ToList();
+        var names = await db.Methodologies.AsNoTracking().Where(m => methodologyIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var due = new List<Due>();
+        foreach (var (siteId, from, to, subject) in behind)
+        {
+            if (!sites.TryGetValue(siteId, out var site) || PlanService.Compare(site, versions[from], versions[to.Id]) is not { ChangesPlan: true }) continue;
+            var name = names.GetValueOrDefault(to.MethodologyId) ?? new LocalizedText("", "");
+            var title = new LocalizedText($"{Or(name.En, name.Cs)}, version {to.Number}", $"{Or(name.Cs, name.En)}, verze {to.Number}");
+            due.Add(new Due(NotificationKind.NewMethodologyVersion, subject, DateOnly.FromDateTime((to.PublishedAt ?? DateTimeOffset.UnixEpoch).UtcDateTime),
+                site.Id, site.OrganizationId, site.Name, "", "", null, title));
+        }
+        return due;
+    }
 
     /// <summary>The active venue managers of each organisation.</summary>
     private static async Task<Dictionary<Guid, List<string>>> ManagersAsync(SoftTargetsDbContext db, List<Guid> organizations, CancellationToken ct) =>

@@ -16,7 +16,11 @@ namespace SoftTargets.Core.Features.Plans;
 
 /// <summary>A newer published methodology than the one the site's plan follows, and what upgrading would change.</summary>
 public sealed record PlanUpgrade(Guid FromVersionId, int FromNumber, Guid ToVersionId, int ToNumber, string ChangeNote,
-    IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Changed);
+    IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Changed)
+{
+    /// <summary>The site would gain, lose or see a change in at least one measure: a newer version that changes nothing here is no news for the site.</summary>
+    public bool ChangesPlan => Gained.Count + Lost.Count + Changed.Count > 0;
+}
 
 /// <summary>
 /// Generates plan revisions. A revision is an immutable generated guideline; the tracked state of
@@ -60,6 +64,15 @@ public sealed class PlanService(IDbContextFactory<SoftTargetsDbContext> dbFactor
         if (latest is null) return null;
         var current = await db.MethodologyVersions.AsNoTracking().SingleAsync(v => v.Id == latest.MethodologyVersionId, ct);
         var newest = await CurrentPublishedAsync(db, site.MethodologyId, ct);
+        return Compare(site, current, newest);
+    }
+
+    /// <summary>
+    /// What moving the site's plan from <paramref name="current"/> to <paramref name="newest"/> would change, or null when they are the
+    /// same version or versions of different methodologies. No access check: the caller has read the site.
+    /// </summary>
+    internal static PlanUpgrade? Compare(Site site, MethodologyVersion current, MethodologyVersion newest)
+    {
         if (newest.Id == current.Id || newest.MethodologyId != current.MethodologyId) return null;
 
         var snapshot = SiteSnapshot.Of(site);

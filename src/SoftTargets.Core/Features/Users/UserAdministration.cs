@@ -13,7 +13,7 @@ namespace SoftTargets.Core.Features.Users;
 
 public sealed record UserListItem(
     string Id, string Email, string DisplayName, Guid OrganizationId, string OrganizationName, IReadOnlyList<string> Roles,
-    bool IsLockedOut, bool IsDeactivated, bool IsInvited, string Language);
+    bool IsLockedOut, bool IsDeactivated, bool IsInvited, string Language, bool HasTwoFactor = false);
 
 /// <summary>A new person to invite: they get a mail with a link that lets them set their password.</summary>
 public sealed record UserInvitation(string Email, string DisplayName, Guid OrganizationId, IReadOnlyList<string> Roles, string Language);
@@ -42,11 +42,11 @@ public sealed class UserAdministration(
                           select new
                           {
                               u.Id, u.Email, u.DisplayName, u.OrganizationId, Organization = o.Name, Locked = u.LockoutEnd > now,
-                              Deactivated = u.DeactivatedAt != null, Invited = u.PasswordHash == null, u.Language,
+                              Deactivated = u.DeactivatedAt != null, Invited = u.PasswordHash == null, u.Language, u.TwoFactorEnabled,
                               Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
                           }).ToListAsync(ct);
         return rows.Select(r => new UserListItem(r.Id, r.Email ?? "", r.DisplayName, r.OrganizationId, r.Organization, r.Roles.Order().ToList()!,
-            r.Locked, r.Deactivated, r.Invited, r.Language)).ToList();
+            r.Locked, r.Deactivated, r.Invited, r.Language, r.TwoFactorEnabled)).ToList();
     }
 
     public async Task<UserListItem> GetAsync(string id, CancellationToken ct = default)
