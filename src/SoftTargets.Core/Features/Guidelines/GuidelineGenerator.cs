@@ -60,10 +60,11 @@ public sealed class GuidelineGenerator
             _evaluator.Footprint(tier.When, tierFootprint);
         _tierKeys = new FactsKeyer(tierFootprint);
 
+        var filledTexts = new FilledTexts();
         foreach (var playbook in methodology.Playbooks)
         {
             var steps = playbook.Steps
-                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles),
+                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles, filledTexts), new StepTextTemplate(s.Text.Cs, roles, filledTexts),
                     s.When is null ? null : new CachedRule(s.When, _evaluator)))
                 .ToList();
             _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));

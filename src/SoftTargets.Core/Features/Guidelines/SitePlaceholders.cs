@@ -60,6 +60,9 @@ internal sealed class SitePlaceholders
             new("entrances", "vstupy"), new("has no entrances recorded", "nemá zapsaný počet vstupů")),
     };
 
+    /// <summary>Whether a placeholder's value names one site (its name, its address), so no other site's text reads the same.</summary>
+    public static bool NamesSite(string placeholder) => placeholder is "site.name" or "site.address";
+
     private static readonly LocalizedText NoDeputyNeeded = new("[no deputy named]", "[zástupce neurčen]");
 
     private readonly SiteSnapshot _site;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using SoftTargets.Core.Features.Methodology;
 
@@ -6,7 +5,9 @@ namespace SoftTargets.Core.Features.Guidelines;
 
 /// <summary>
 /// A step text split once into literal text and placeholders, so that filling it for a site is a loop.
-/// A placeholder the methodology format does not know is kept as written (a validated methodology has none).
+/// A placeholder the methodology format does not know is kept as written (a validated methodology has none). A text
+/// without placeholders is the methodology's own string; a filled text that names no site (no name or address) comes
+/// from the generator's <see cref="FilledTexts"/>, shared with every site it reads the same for.
 /// </summary>
 internal sealed partial class StepTextTemplate
 {
@@ -18,7 +19,10 @@ internal sealed partial class StepTextTemplate
     private readonly string[] _zoneWise;
     private readonly string _zoneWiseKey;
 
-    public StepTextTemplate(string text, IReadOnlySet<string> roles)
+    // Null when the text names the site: no other site shares it.
+    private readonly FilledTexts? _shared;
+
+    public StepTextTemplate(string text, IReadOnlySet<string> roles, FilledTexts shared)
     {
         _parts = PlaceholderPattern().Split(text ?? "");
         _known = new bool[_parts.Length];
@@ -31,6 +35,10 @@ internal sealed partial class StepTextTemplate
         }
         _zoneWise = [.. zoneWise];
         _zoneWiseKey = string.Join('|', _zoneWise);
+        var namesSite = false;
+        for (var i = 1; i < _parts.Length; i += 2)
+            namesSite |= _known[i] && SitePlaceholders.NamesSite(_parts[i]);
+        _shared = namesSite ? null : shared;
     }
 
     /// <summary>
@@ -42,8 +50,8 @@ internal sealed partial class StepTextTemplate
     {
         if (_parts.Length == 1)
             return _parts[0];
-        // One builder per thread, kept between texts: only the filled text itself is allocated.
-        var text = t_builder ??= new StringBuilder(1024);
+        // One buffer per thread, kept between texts: at most the filled text itself is allocated.
+        var text = t_buffer ??= new TextBuffer();
         text.Clear();
         for (var i = 0; i < _parts.Length; i++)
         {
@@ -54,7 +62,9 @@ internal sealed partial class StepTextTemplate
             }
             if (!_known[i])
             {
-                text.Append('{').Append(_parts[i]).Append('}');
+                text.Append('{');
+                text.Append(_parts[i]);
+                text.Append('}');
                 continue;
             }
             var fill = values.Resolve(_parts[i]);
@@ -75,14 +85,48 @@ internal sealed partial class StepTextTemplate
             var lines = values.ZoneLines(_zoneWiseKey, _zoneWise);
             text.Append(czech ? lines.Cs : lines.En);
         }
-        var filled = text.ToString();
+        var filled = _shared is { } shared ? shared.Get(text.Text) : new string(text.Text);
         if (text.Capacity > 16 * 1024)
-            t_builder = null;
+            t_buffer = null;
         return filled;
     }
 
     [ThreadStatic]
-    private static StringBuilder? t_builder;
+    private static TextBuffer? t_buffer;
+
+    /// <summary>One text assembled at a time, in a char array grown as needed and kept for the next.</summary>
+    private sealed class TextBuffer
+    {
+        private char[] _chars = new char[1024];
+        private int _length;
+
+        public ReadOnlySpan<char> Text => _chars.AsSpan(0, _length);
+
+        public int Capacity => _chars.Length;
+
+        public void Clear() => _length = 0;
+
+        public void Append(char c)
+        {
+            Reserve(1);
+            _chars[_length++] = c;
+        }
+
+        public void Append(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+                return;
+            Reserve(text.Length);
+            text.CopyTo(_chars.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        private void Reserve(int more)
+        {
+            if (_length + more > _chars.Length)
+                Array.Resize(ref _chars, Math.Max(2 * _chars.Length, _length + more));
+        }
+    }
 
     [GeneratedRegex(@"\{([^{}]+)\}")]
     private static partial Regex PlaceholderPattern();
