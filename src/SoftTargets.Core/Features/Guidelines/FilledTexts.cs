@@ -19,13 +19,22 @@ internal sealed class FilledTexts
     public FilledTexts() => _bySpan = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The kept text equal to <paramref name="text"/>, or a new one (kept while there is room).</summary>
-    public string Get(ReadOnlySpan<char> text)
+    /// <param name="shared">Whether the text returned is the one kept for every site it reads the same for.</param>
+    public string Get(ReadOnlySpan<char> text, out bool shared)
     {
+        shared = true;
         if (_bySpan.TryGetValue(text, out var kept))
             return kept;
         var made = new string(text);
-        if (Volatile.Read(ref _count) < MostTexts && _texts.TryAdd(made, made))
-            Interlocked.Increment(ref _count);
+        if (Volatile.Read(ref _count) < MostTexts)
+            return _texts.TryAdd(made, made) ? Kept(made) : _texts[made];
+        shared = false;
         return made;
+    }
+
+    private string Kept(string text)
+    {
+        Interlocked.Increment(ref _count);
+        return text;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
@@ -24,11 +25,11 @@ public sealed class GuidelineGenerator
     private readonly List<CatalogItem> _requiredRoles = [];
     private readonly ScopeRule _scope;
 
-    // The rules with their outcomes worded once per distinct set of the facts each reads, and the role-name lookup as one delegate.
+    // The rules with their outcomes worded once per distinct set of the facts each reads, and the contact placeholders' markers.
     private readonly PreparedMeasure[] _measures;
     private readonly CachedRule[] _tierRules;
     private readonly CachedRule? _scopeRule;
-    private readonly Func<string, LocalizedText> _roleName;
+    private readonly ContactPlaceholders _contacts;
 
     // The tier and its reason, kept per distinct set of the facts the tiers' rules read (a bounded number of them).
     private const int MostTiers = 4096;
@@ -49,7 +50,7 @@ public sealed class GuidelineGenerator
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
         _requiredRoles.AddRange(methodology.Roles.Where(r => r.Required || r.RequiredWhen is not null).DistinctBy(r => r.Key));
         _scope = new ScopeRule(methodology, _evaluator);
-        _roleName = RoleName;
+        _contacts = new ContactPlaceholders(_roleNames);
         _measures = methodology.Measures
             .Select(m => new PreparedMeasure(new CachedRule(m.AppliesWhen, _evaluator), m.Variants?.Select(v => new CachedRule(v.When, _evaluator)).ToArray()))
             .ToArray();
@@ -66,7 +67,7 @@ public sealed class GuidelineGenerator
             var steps = playbook.Steps
                 .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles, filledTexts), new StepTextTemplate(s.Text.Cs, roles, filledTexts),
                     s.When is null ? null : new CachedRule(s.When, _evaluator)))
-                .ToList();
+                .ToArray();
             _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));
         }
 
@@ -87,7 +88,7 @@ public sealed class GuidelineGenerator
         facts = facts with { Tier = tier.Tier?.Key };
         var outOfScope = OutOfScope(facts);
         var measures = Measures(facts, outOfScope is not null);
-        var values = new SitePlaceholders(site, _roleName, deputiesRequired: outOfScope is null);
+        var values = new SitePlaceholders(site, _contacts, deputiesRequired: outOfScope is null);
         var gaps = new List<GuidelineGap>();
         var playbooks = Playbooks(risks, facts, values, gaps);
         AddCompletenessGaps(playbooks, values, gaps, deputiesRequired: outOfScope is null);
@@ -209,15 +210,16 @@ public sealed class GuidelineGenerator
         {
             if (!risks.TryGetValue(playbook.Template.Threat, out var risk))
                 continue;
-            var steps = new List<GuidelineStep>(playbook.Steps.Count);
+            var steps = new List<GuidelineStep>(playbook.Steps.Length);
             List<LeftOutStep>? leftOut = null;
             foreach (var prepared in playbook.Steps)
             {
                 var step = prepared.Step;
                 LocalizedText? reason = null;
+                var reasonShared = true;
                 if (prepared.When is { } when)
                 {
-                    var outcome = when.Evaluate(facts);
+                    var outcome = when.Evaluate(facts, out reasonShared);
                     if (!outcome.Holds)
                     {
                         (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, outcome.Reason));
@@ -226,14 +228,11 @@ public sealed class GuidelineGenerator
                     reason = outcome.Reason;
                 }
                 unfilled.Clear();
-                var text = new LocalizedText(prepared.En.Fill(values, false, unfilled), prepared.Cs.Fill(values, true, unfilled));
-                string[] unfilledHere = [];
-                if (unfilled.Count > 0)
-                {
-                    unfilledHere = [.. unfilled];
-                    (missing ??= new(StringComparer.Ordinal)).UnionWith(unfilled);
-                }
-                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilledHere, reason));
+                var en = prepared.En.Fill(values, false, unfilled, out var enShared);
+                var cs = prepared.Cs.Fill(values, true, unfilled, out var csShared);
+                foreach (var placeholder in unfilled)
+                    (missing ??= new(StringComparer.Ordinal)).Add(placeholder);
+                steps.Add(prepared.Filled(en, cs, reason, unfilled, enShared && csShared && reasonShared));
             }
             playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps, leftOut));
         }
@@ -247,14 +246,17 @@ public sealed class GuidelineGenerator
     private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps, bool deputiesRequired)
     {
         var roles = new List<string>();
-        foreach (var procedure in MethodologyValidator.RequiredProcedures)
+        var procedures = MethodologyValidator.RequiredProcedures;
+        for (var p = 0; p < procedures.Count; p++)
         {
+            var procedure = procedures[p];
             // The procedure's roles in the order of their first step.
             roles.Clear();
             foreach (var playbook in playbooks)
             {
-                foreach (var step in playbook.Steps)
+                for (var i = 0; i < playbook.Steps.Count; i++)
                 {
+                    var step = playbook.Steps[i];
                     if (step.Procedure == procedure && !roles.Contains(step.Role))
                         roles.Add(step.Role);
                 }
@@ -264,8 +266,8 @@ public sealed class GuidelineGenerator
                 gaps.Add(GuidelineTexts.MissingProcedure(procedure, playbooks.Count > 0));
                 continue;
             }
-            var noPrimary = !roles.Exists(values.HasPrimary);
-            var noDeputy = deputiesRequired && !roles.Exists(values.HasDeputy);
+            var noPrimary = !AnyHas(roles, values, deputy: false);
+            var noDeputy = deputiesRequired && !AnyHas(roles, values, deputy: true);
             if (!noPrimary && !noDeputy)
                 continue;
             var names = roles.ConvertAll(RoleName);
@@ -274,6 +276,16 @@ public sealed class GuidelineGenerator
             if (noDeputy)
                 gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
         }
+    }
+
+    private static bool AnyHas(List<string> roles, SitePlaceholders values, bool deputy)
+    {
+        foreach (var role in roles)
+        {
+            if (deputy ? values.HasDeputy(role) : values.HasPrimary(role))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Every role the methodology requires of the site (always, or where its rule holds) needs a named contact.</summary>
@@ -315,9 +327,59 @@ public sealed class GuidelineGenerator
         return names;
     }
 
-    private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, IReadOnlyList<PreparedStep> Steps);
+    private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, PreparedStep[] Steps);
 
-    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When);
+    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When)
+    {
+        // The steps whose texts and reason are kept instances, by those instances; at most MostKept of them.
+        private const int MostKept = 128;
+        private ConcurrentDictionary<(string En, string Cs, LocalizedText? Reason), GuidelineStep>? _kept;
+        private int _keptCount;
+
+        /// <summary>
+        /// The step with its filled texts: for texts and a reason every such site shares (<paramref name="shared"/>) and the
+        /// same unfilled placeholders, the one instance kept for them.
+        /// </summary>
+        public GuidelineStep Filled(string en, string cs, LocalizedText? reason, List<string> unfilled, bool shared)
+        {
+            if (!shared)
+                return Make(en, cs, reason, unfilled);
+            var kept = LazyInitializer.EnsureInitialized(ref _kept, static () => new(SameInstances.Comparer));
+            if (kept.TryGetValue((en, cs, reason), out var step) && Same(step.Unfilled, unfilled))
+                return step;
+            step = Make(en, cs, reason, unfilled);
+            if (Volatile.Read(ref _keptCount) < MostKept && kept.TryAdd((en, cs, reason), step))
+                Interlocked.Increment(ref _keptCount);
+            return step;
+        }
+
+        private static bool Same(IReadOnlyList<string> kept, List<string> unfilled)
+        {
+            if (kept.Count != unfilled.Count)
+                return false;
+            for (var i = 0; i < kept.Count; i++)
+            {
+                if (kept[i] != unfilled[i])
+                    return false;
+            }
+            return true;
+        }
+
+        private GuidelineStep Make(string en, string cs, LocalizedText? reason, List<string> unfilled) =>
+            new(Step.Key, Step.Phase, Step.Procedure, Step.Role, RoleName, Step.TargetMinutes, new(en, cs), unfilled.Count == 0 ? [] : [.. unfilled], reason);
+    }
+
+    /// <summary>Keys of kept instances compare by reference: equal texts are one instance once kept.</summary>
+    private sealed class SameInstances : IEqualityComparer<(string, string, LocalizedText?)>
+    {
+        public static readonly SameInstances Comparer = new();
+
+        public bool Equals((string, string, LocalizedText?) x, (string, string, LocalizedText?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+
+        public int GetHashCode((string, string, LocalizedText?) key) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Item1), RuntimeHelpers.GetHashCode(key.Item2), key.Item3 is null ? 0 : RuntimeHelpers.GetHashCode(key.Item3));
+    }
 
     private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants)
     {

@@ -15,14 +15,13 @@ internal sealed partial class StepTextTemplate
     private readonly string[] _parts;
     private readonly bool[] _known;
 
-    // The zone placeholders whose values follow the text as a per-zone list on a site with several zones, and a key naming them.
+    // The zone placeholders whose values follow the text as a per-zone list on a site with several zones.
     private readonly string[] _zoneWise;
-    private readonly string _zoneWiseKey;
 
     // Null when the text names the site: no other site shares it.
-    private readonly FilledTexts? _shared;
+    private readonly FilledTexts? _filledTexts;
 
-    public StepTextTemplate(string text, IReadOnlySet<string> roles, FilledTexts shared)
+    public StepTextTemplate(string text, IReadOnlySet<string> roles, FilledTexts filledTexts)
     {
         _parts = PlaceholderPattern().Split(text ?? "");
         _known = new bool[_parts.Length];
@@ -34,11 +33,10 @@ internal sealed partial class StepTextTemplate
                 zoneWise.Add(_parts[i]);
         }
         _zoneWise = [.. zoneWise];
-        _zoneWiseKey = string.Join('|', _zoneWise);
         var namesSite = false;
         for (var i = 1; i < _parts.Length; i += 2)
             namesSite |= _known[i] && SitePlaceholders.NamesSite(_parts[i]);
-        _shared = namesSite ? null : shared;
+        _filledTexts = namesSite ? null : filledTexts;
     }
 
     /// <summary>
@@ -46,8 +44,10 @@ internal sealed partial class StepTextTemplate
     /// (a zone's missing value as <c>zone.x@Zone name</c>). Zone values on a site with several zones follow the text as
     /// a list, one line per zone starting with "• ".
     /// </summary>
-    public string Fill(SitePlaceholders values, bool czech, List<string> unfilled)
+    /// <param name="shared">Whether the text is the one instance every site it reads the same for gets.</param>
+    public string Fill(SitePlaceholders values, bool czech, List<string> unfilled, out bool shared)
     {
+        shared = true;
         if (_parts.Length == 1)
             return _parts[0];
         // One buffer per thread, kept between texts: at most the filled text itself is allocated.
@@ -81,14 +81,37 @@ internal sealed partial class StepTextTemplate
                 unfilled.Add(_parts[i]);
         }
         if (_zoneWise.Length > 0 && values.ListsZones)
-        {
-            var lines = values.ZoneLines(_zoneWiseKey, _zoneWise);
-            text.Append(czech ? lines.Cs : lines.En);
-        }
-        var filled = _shared is { } shared ? shared.Get(text.Text) : new string(text.Text);
+            AppendZoneLines(text, values, czech);
+        shared = false;
+        var filled = _filledTexts is { } texts ? texts.Get(text.Text, out shared) : new string(text.Text);
         if (text.Capacity > 16 * 1024)
             t_buffer = null;
         return filled;
+    }
+
+    /// <summary>
+    /// The per-zone list that follows a step using zone placeholders, e.g. "\n• North stand – assembly point: Car park P2;
+    /// entrances: 2" for each zone.
+    /// </summary>
+    private void AppendZoneLines(TextBuffer text, SitePlaceholders values, bool czech)
+    {
+        var zones = values.Resolve(_zoneWise[0]).Zones!;
+        for (var zone = 0; zone < zones.Count; zone++)
+        {
+            text.Append("\n• ");
+            text.Append(zones[zone].Zone);
+            text.Append(" – ");
+            for (var i = 0; i < _zoneWise.Length; i++)
+            {
+                if (i > 0)
+                    text.Append("; ");
+                var label = SitePlaceholders.ZoneLabel(_zoneWise[i]);
+                var value = values.Resolve(_zoneWise[i]).Zones![zone].Value;
+                text.Append(czech ? label.Cs : label.En);
+                text.Append(": ");
+                text.Append(czech ? value.Cs : value.En);
+            }
+        }
     }
 
     [ThreadStatic]
