@@ -37,6 +37,11 @@ public sealed class GuidelineGenerator
     private readonly ConcurrentDictionary<FactsKey, (TierOutcome Outcome, LocalizedText Reason)> _tiers = new();
     private int _tierCount;
 
+    // The steps whose texts and reason are kept instances, by step and those instances (a bounded number of them).
+    private const int MostSteps = 8192;
+    private readonly ConcurrentDictionary<(PreparedStep, string, string, LocalizedText?), GuidelineStep> _steps = new(SameInstances.Comparer);
+    private int _stepCount;
+
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
         _methodology = methodology;
@@ -232,13 +237,41 @@ public sealed class GuidelineGenerator
                 var cs = prepared.Cs.Fill(values, true, unfilled, out var csShared);
                 foreach (var placeholder in unfilled)
                     (missing ??= new(StringComparer.Ordinal)).Add(placeholder);
-                steps.Add(prepared.Filled(en, cs, reason, unfilled, enShared && csShared && reasonShared));
+                steps.Add(Step(prepared, en, cs, reason, unfilled, enShared && csShared && reasonShared));
             }
             playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps, leftOut));
         }
         foreach (var placeholder in missing ?? [])
             gaps.Add(values.Gap(placeholder));
         return playbooks;
+    }
+
+    /// <summary>
+    /// The step with its filled texts: for texts and a reason every such site shares (<paramref name="shared"/>) and the
+    /// same unfilled placeholders, the one instance kept for them.
+    /// </summary>
+    private GuidelineStep Step(PreparedStep prepared, string en, string cs, LocalizedText? reason, List<string> unfilled, bool shared)
+    {
+        if (shared && _steps.TryGetValue((prepared, en, cs, reason), out var kept) && Same(kept.Unfilled, unfilled))
+            return kept;
+        var step = prepared.Step;
+        var made = new GuidelineStep(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, new(en, cs),
+            unfilled.Count == 0 ? [] : [.. unfilled], reason);
+        if (shared && Volatile.Read(ref _stepCount) < MostSteps && _steps.TryAdd((prepared, en, cs, reason), made))
+            Interlocked.Increment(ref _stepCount);
+        return made;
+    }
+
+    private static bool Same(IReadOnlyList<string> kept, List<string> unfilled)
+    {
+        if (kept.Count != unfilled.Count)
+            return false;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i] != unfilled[i])
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Each required procedure needs a step, and among its steps' roles one with a named contact and one with a deputy.</summary>
@@ -329,56 +362,18 @@ public sealed class GuidelineGenerator
 
     private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, PreparedStep[] Steps);
 
-    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When)
-    {
-        // The steps whose texts and reason are kept instances, by those instances; at most MostKept of them.
-        private const int MostKept = 128;
-        private ConcurrentDictionary<(string En, string Cs, LocalizedText? Reason), GuidelineStep>? _kept;
-        private int _keptCount;
+    private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When);
 
-        /// <summary>
-        /// The step with its filled texts: for texts and a reason every such site shares (<paramref name="shared"/>) and the
-        /// same unfilled placeholders, the one instance kept for them.
-        /// </summary>
-        public GuidelineStep Filled(string en, string cs, LocalizedText? reason, List<string> unfilled, bool shared)
-        {
-            if (!shared)
-                return Make(en, cs, reason, unfilled);
-            var kept = LazyInitializer.EnsureInitialized(ref _kept, static () => new(SameInstances.Comparer));
-            if (kept.TryGetValue((en, cs, reason), out var step) && Same(step.Unfilled, unfilled))
-                return step;
-            step = Make(en, cs, reason, unfilled);
-            if (Volatile.Read(ref _keptCount) < MostKept && kept.TryAdd((en, cs, reason), step))
-                Interlocked.Increment(ref _keptCount);
-            return step;
-        }
-
-        private static bool Same(IReadOnlyList<string> kept, List<string> unfilled)
-        {
-            if (kept.Count != unfilled.Count)
-                return false;
-            for (var i = 0; i < kept.Count; i++)
-            {
-                if (kept[i] != unfilled[i])
-                    return false;
-            }
-            return true;
-        }
-
-        private GuidelineStep Make(string en, string cs, LocalizedText? reason, List<string> unfilled) =>
-            new(Step.Key, Step.Phase, Step.Procedure, Step.Role, RoleName, Step.TargetMinutes, new(en, cs), unfilled.Count == 0 ? [] : [.. unfilled], reason);
-    }
-
-    /// <summary>Keys of kept instances compare by reference: equal texts are one instance once kept.</summary>
-    private sealed class SameInstances : IEqualityComparer<(string, string, LocalizedText?)>
+    /// <summary>Keys of kept steps compare by reference: a prepared step, and texts and a reason that are kept instances.</summary>
+    private sealed class SameInstances : IEqualityComparer<(PreparedStep, string, string, LocalizedText?)>
     {
         public static readonly SameInstances Comparer = new();
 
-        public bool Equals((string, string, LocalizedText?) x, (string, string, LocalizedText?) y) =>
-            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3);
+        public bool Equals((PreparedStep, string, string, LocalizedText?) x, (PreparedStep, string, string, LocalizedText?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3) && ReferenceEquals(x.Item4, y.Item4);
 
-        public int GetHashCode((string, string, LocalizedText?) key) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Item1), RuntimeHelpers.GetHashCode(key.Item2), key.Item3 is null ? 0 : RuntimeHelpers.GetHashCode(key.Item3));
+        public int GetHashCode((PreparedStep, string, string, LocalizedText?) key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Item1),
+            RuntimeHelpers.GetHashCode(key.Item2), RuntimeHelpers.GetHashCode(key.Item3), key.Item4 is null ? 0 : RuntimeHelpers.GetHashCode(key.Item4));
     }
 
     private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants)
