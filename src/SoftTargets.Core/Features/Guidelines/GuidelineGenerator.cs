@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Plans;
@@ -24,17 +25,22 @@ public sealed class GuidelineGenerator
     private readonly List<CatalogItem> _requiredRoles = [];
     private readonly ScopeRule _scope;
 
-    // The rules with their outcomes worded once per distinct set of the facts each reads, and the role-name lookup as one delegate.
+    // The rules with their outcomes worded once per distinct set of the facts each reads, and the contact placeholders' markers.
     private readonly PreparedMeasure[] _measures;
     private readonly CachedRule[] _tierRules;
     private readonly CachedRule? _scopeRule;
-    private readonly Func<string, LocalizedText> _roleName;
+    private readonly ContactPlaceholders _contacts;
 
     // The tier and its reason, kept per distinct set of the facts the tiers' rules read (a bounded number of them).
     private const int MostTiers = 4096;
     private readonly FactsKeyer _tierKeys;
     private readonly ConcurrentDictionary<FactsKey, (TierOutcome Outcome, LocalizedText Reason)> _tiers = new();
     private int _tierCount;
+
+    // The steps whose texts and reason are kept instances, by step and those instances (a bounded number of them).
+    private const int MostSteps = 8192;
+    private readonly ConcurrentDictionary<(PreparedStep, string, string, LocalizedText?), GuidelineStep> _steps = new(SameInstances.Comparer);
+    private int _stepCount;
 
     public GuidelineGenerator(MethodologyDocument methodology, string methodologyVersionKey)
     {
@@ -49,7 +55,7 @@ public sealed class GuidelineGenerator
             _measureIndex.TryAdd(methodology.Measures[i].Key, i);
         _requiredRoles.AddRange(methodology.Roles.Where(r => r.Required || r.RequiredWhen is not null).DistinctBy(r => r.Key));
         _scope = new ScopeRule(methodology, _evaluator);
-        _roleName = RoleName;
+        _contacts = new ContactPlaceholders(_roleNames);
         _measures = methodology.Measures
             .Select(m => new PreparedMeasure(new CachedRule(m.AppliesWhen, _evaluator), m.Variants?.Select(v => new CachedRule(v.When, _evaluator)).ToArray()))
             .ToArray();
@@ -60,12 +66,13 @@ public sealed class GuidelineGenerator
             _evaluator.Footprint(tier.When, tierFootprint);
         _tierKeys = new FactsKeyer(tierFootprint);
 
+        var filledTexts = new FilledTexts();
         foreach (var playbook in methodology.Playbooks)
         {
             var steps = playbook.Steps
-                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles), new StepTextTemplate(s.Text.Cs, roles),
+                .Select(s => new PreparedStep(s, RoleName(s.Role), new StepTextTemplate(s.Text.En, roles, filledTexts), new StepTextTemplate(s.Text.Cs, roles, filledTexts),
                     s.When is null ? null : new CachedRule(s.When, _evaluator)))
-                .ToList();
+                .ToArray();
             _playbooks.Add(new PreparedPlaybook(playbook, Name(threatNames, playbook.Threat), steps));
         }
 
@@ -86,7 +93,7 @@ public sealed class GuidelineGenerator
         facts = facts with { Tier = tier.Tier?.Key };
         var outOfScope = OutOfScope(facts);
         var measures = Measures(facts, outOfScope is not null);
-        var values = new SitePlaceholders(site, _roleName, deputiesRequired: outOfScope is null);
+        var values = new SitePlaceholders(site, _contacts, deputiesRequired: outOfScope is null);
         var gaps = new List<GuidelineGap>();
         var playbooks = Playbooks(risks, facts, values, gaps);
         AddCompletenessGaps(playbooks, values, gaps, deputiesRequired: outOfScope is null);
@@ -208,15 +215,16 @@ public sealed class GuidelineGenerator
         {
             if (!risks.TryGetValue(playbook.Template.Threat, out var risk))
                 continue;
-            var steps = new List<GuidelineStep>(playbook.Steps.Count);
+            var steps = new List<GuidelineStep>(playbook.Steps.Length);
             List<LeftOutStep>? leftOut = null;
             foreach (var prepared in playbook.Steps)
             {
                 var step = prepared.Step;
                 LocalizedText? reason = null;
+                var reasonShared = true;
                 if (prepared.When is { } when)
                 {
-                    var outcome = when.Evaluate(facts);
+                    var outcome = when.Evaluate(facts, out reasonShared);
                     if (!outcome.Holds)
                     {
                         (leftOut ??= []).Add(new(step.Key, step.Phase, step.Procedure, outcome.Reason));
@@ -225,14 +233,11 @@ public sealed class GuidelineGenerator
                     reason = outcome.Reason;
                 }
                 unfilled.Clear();
-                var text = new LocalizedText(prepared.En.Fill(values, false, unfilled), prepared.Cs.Fill(values, true, unfilled));
-                string[] unfilledHere = [];
-                if (unfilled.Count > 0)
-                {
-                    unfilledHere = [.. unfilled];
-                    (missing ??= new(StringComparer.Ordinal)).UnionWith(unfilled);
-                }
-                steps.Add(new(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, text, unfilledHere, reason));
+                var en = prepared.En.Fill(values, false, unfilled, out var enShared);
+                var cs = prepared.Cs.Fill(values, true, unfilled, out var csShared);
+                foreach (var placeholder in unfilled)
+                    (missing ??= new(StringComparer.Ordinal)).Add(placeholder);
+                steps.Add(Step(prepared, en, cs, reason, unfilled, enShared && csShared && reasonShared));
             }
             playbooks.Add(new(playbook.Template.Key, playbook.Template.Threat, playbook.ThreatName, risk, steps, leftOut));
         }
@@ -241,19 +246,50 @@ public sealed class GuidelineGenerator
         return playbooks;
     }
 
+    /// <summary>
+    /// The step with its filled texts: for texts and a reason every such site shares (<paramref name="shared"/>) and the
+    /// same unfilled placeholders, the one instance kept for them.
+    /// </summary>
+    private GuidelineStep Step(PreparedStep prepared, string en, string cs, LocalizedText? reason, List<string> unfilled, bool shared)
+    {
+        if (shared && _steps.TryGetValue((prepared, en, cs, reason), out var kept) && Same(kept.Unfilled, unfilled))
+            return kept;
+        var step = prepared.Step;
+        var made = new GuidelineStep(step.Key, step.Phase, step.Procedure, step.Role, prepared.RoleName, step.TargetMinutes, new(en, cs),
+            unfilled.Count == 0 ? [] : [.. unfilled], reason);
+        if (shared && Volatile.Read(ref _stepCount) < MostSteps && _steps.TryAdd((prepared, en, cs, reason), made))
+            Interlocked.Increment(ref _stepCount);
+        return made;
+    }
+
+    private static bool Same(IReadOnlyList<string> kept, List<string> unfilled)
+    {
+        if (kept.Count != unfilled.Count)
+            return false;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i] != unfilled[i])
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>Each required procedure needs a step, and among its steps' roles one with a named contact and one with a deputy.</summary>
     /// <remarks>A site outside the methodology's scope needs no deputies.</remarks>
     private void AddCompletenessGaps(List<GuidelinePlaybook> playbooks, SitePlaceholders values, List<GuidelineGap> gaps, bool deputiesRequired)
     {
         var roles = new List<string>();
-        foreach (var procedure in MethodologyValidator.RequiredProcedures)
+        var procedures = MethodologyValidator.RequiredProcedures;
+        for (var p = 0; p < procedures.Count; p++)
         {
+            var procedure = procedures[p];
             // The procedure's roles in the order of their first step.
             roles.Clear();
             foreach (var playbook in playbooks)
             {
-                foreach (var step in playbook.Steps)
+                for (var i = 0; i < playbook.Steps.Count; i++)
                 {
+                    var step = playbook.Steps[i];
                     if (step.Procedure == procedure && !roles.Contains(step.Role))
                         roles.Add(step.Role);
                 }
@@ -263,8 +299,8 @@ public sealed class GuidelineGenerator
                 gaps.Add(GuidelineTexts.MissingProcedure(procedure, playbooks.Count > 0));
                 continue;
             }
-            var noPrimary = !roles.Exists(values.HasPrimary);
-            var noDeputy = deputiesRequired && !roles.Exists(values.HasDeputy);
+            var noPrimary = !AnyHas(roles, values, deputy: false);
+            var noDeputy = deputiesRequired && !AnyHas(roles, values, deputy: true);
             if (!noPrimary && !noDeputy)
                 continue;
             var names = roles.ConvertAll(RoleName);
@@ -273,6 +309,16 @@ public sealed class GuidelineGenerator
             if (noDeputy)
                 gaps.Add(GuidelineTexts.NoDeputy(procedure, names));
         }
+    }
+
+    private static bool AnyHas(List<string> roles, SitePlaceholders values, bool deputy)
+    {
+        foreach (var role in roles)
+        {
+            if (deputy ? values.HasDeputy(role) : values.HasPrimary(role))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Every role the methodology requires of the site (always, or where its rule holds) needs a named contact.</summary>
@@ -314,9 +360,21 @@ public sealed class GuidelineGenerator
         return names;
     }
 
-    private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, IReadOnlyList<PreparedStep> Steps);
+    private sealed record PreparedPlaybook(PlaybookTemplate Template, LocalizedText ThreatName, PreparedStep[] Steps);
 
     private sealed record PreparedStep(PlaybookStep Step, LocalizedText RoleName, StepTextTemplate En, StepTextTemplate Cs, CachedRule? When);
+
+    /// <summary>Keys of kept steps compare by reference: a prepared step, and texts and a reason that are kept instances.</summary>
+    private sealed class SameInstances : IEqualityComparer<(PreparedStep, string, string, LocalizedText?)>
+    {
+        public static readonly SameInstances Comparer = new();
+
+        public bool Equals((PreparedStep, string, string, LocalizedText?) x, (PreparedStep, string, string, LocalizedText?) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2) && ReferenceEquals(x.Item3, y.Item3) && ReferenceEquals(x.Item4, y.Item4);
+
+        public int GetHashCode((PreparedStep, string, string, LocalizedText?) key) => HashCode.Combine(RuntimeHelpers.GetHashCode(key.Item1),
+            RuntimeHelpers.GetHashCode(key.Item2), RuntimeHelpers.GetHashCode(key.Item3), key.Item4 is null ? 0 : RuntimeHelpers.GetHashCode(key.Item4));
+    }
 
     private sealed record PreparedMeasure(CachedRule AppliesWhen, CachedRule[]? Variants)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Plans;
 
@@ -50,6 +49,9 @@ internal sealed class SitePlaceholders
     /// <summary>Whether a placeholder's value differs by zone (assembly point, invacuation room, entrances).</summary>
     public static bool IsZoneWise(string placeholder) => ZoneWise.ContainsKey(placeholder);
 
+    /// <summary>What a zone-wise placeholder's value is, as the per-zone list after a step names it ("assembly point").</summary>
+    public static LocalizedText ZoneLabel(string placeholder) => ZoneWise[placeholder].Label;
+
     private static readonly Dictionary<string, (LocalizedText Reference, LocalizedText Label, LocalizedText Missing)> ZoneWise = new(StringComparer.Ordinal)
     {
         ["zone.assemblyPoint"] = (new("each zone's assembly point (listed below)", "příslušné zóny (viz seznam níže)"),
@@ -60,23 +62,25 @@ internal sealed class SitePlaceholders
             new("entrances", "vstupy"), new("has no entrances recorded", "nemá zapsaný počet vstupů")),
     };
 
-    private static readonly LocalizedText NoDeputyNeeded = new("[no deputy named]", "[zástupce neurčen]");
+    /// <summary>Whether a placeholder's value names one site (its name, its address), so no other site's text reads the same.</summary>
+    public static bool NamesSite(string placeholder) => placeholder is "site.name" or "site.address";
+
+    private static readonly PlaceholderFill NoDeputyNeeded = new(new("[no deputy named]", "[zástupce neurčen]"), null);
 
     private readonly SiteSnapshot _site;
     private readonly bool _deputiesRequired;
     private readonly List<ZoneSnapshot> _zones;
     private readonly Dictionary<string, ContactSnapshot> _primaries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContactSnapshot> _deputies = new(StringComparer.Ordinal);
-    private readonly Func<string, LocalizedText> _roleName;
+    private readonly ContactPlaceholders _contacts;
     private readonly Dictionary<string, PlaceholderFill> _fills = new(StringComparer.Ordinal);
-    private Dictionary<string, LocalizedText>? _zoneLines;
 
     /// <param name="deputiesRequired">False for a site outside the methodology's scope: a missing deputy is then no gap.</param>
-    public SitePlaceholders(SiteSnapshot site, Func<string, LocalizedText> roleName, bool deputiesRequired = true)
+    public SitePlaceholders(SiteSnapshot site, ContactPlaceholders contacts, bool deputiesRequired = true)
     {
         _site = site;
         _deputiesRequired = deputiesRequired;
-        _roleName = roleName;
+        _contacts = contacts;
         _zones = SnapshotOrder.Zones(site);
         // Sorted by name, so the first contact of a role is the first by name; a contact without a name does not count.
         foreach (var contact in SnapshotOrder.Contacts(site))
@@ -104,35 +108,6 @@ internal sealed class SitePlaceholders
     /// <summary>Whether zone values are listed per zone rather than filled in the text.</summary>
     public bool ListsZones => _zones.Count > 1;
 
-    /// <summary>
-    /// The per-zone list that follows a step using these zone placeholders, e.g. "\n• North stand – assembly point: Car park P2;
-    /// entrances: 2" for each zone; computed once per site and set of placeholders (<paramref name="key"/> names the set).
-    /// </summary>
-    public LocalizedText ZoneLines(string key, IReadOnlyList<string> placeholders)
-    {
-        _zoneLines ??= new(StringComparer.Ordinal);
-        if (_zoneLines.TryGetValue(key, out var lines))
-            return lines;
-        var en = new StringBuilder();
-        var cs = new StringBuilder();
-        for (var zone = 0; zone < _zones.Count; zone++)
-        {
-            en.Append("\n• ").Append(ZoneName(zone)).Append(" – ");
-            cs.Append("\n• ").Append(ZoneName(zone)).Append(" – ");
-            for (var i = 0; i < placeholders.Count; i++)
-            {
-                var label = ZoneWise[placeholders[i]].Label;
-                var value = Resolve(placeholders[i]).Zones![zone].Value;
-                var separator = i == 0 ? "" : "; ";
-                en.Append(separator).Append(label.En).Append(": ").Append(value.En);
-                cs.Append(separator).Append(label.Cs).Append(": ").Append(value.Cs);
-            }
-        }
-        lines = new(en.ToString(), cs.ToString());
-        _zoneLines.Add(key, lines);
-        return lines;
-    }
-
     /// <summary>The gap for an unfilled placeholder as a step lists it: a name, or <c>zone.x@Zone name</c> for one zone's missing value.</summary>
     public GuidelineGap Gap(string unfilled)
     {
@@ -156,31 +131,19 @@ internal sealed class SitePlaceholders
             return SiteValue(placeholder) is { } value ? new(value, null) : new(missing.Marker, missing.Gap);
 
         // contact.<role>, contact.<role>.phone or contact.<role>.deputy
-        var parts = placeholder.Split('.');
-        var role = parts[1];
-        var name = _roleName(role);
-        var what = parts.Length == 3 ? parts[2] : "";
-        _primaries.TryGetValue(role, out var primary);
-        _deputies.TryGetValue(role, out var deputy);
-        return what switch
+        var contact = _contacts[placeholder];
+        _primaries.TryGetValue(contact.Role, out var primary);
+        _deputies.TryGetValue(contact.Role, out var deputy);
+        return contact.Value switch
         {
-            "phone" => Fill(primary?.Phone,
-                new($"[{name.En}'s phone missing]", $"[chybí telefon: {name.Cs}]"),
-                new($"Add a phone number to the contact for the role {name.En}.", $"Doplňte telefonní číslo ke kontaktu pro roli {name.Cs}.")),
-            "deputy" when !_deputiesRequired && string.IsNullOrWhiteSpace(deputy?.Name) => new(NoDeputyNeeded, null),
-            "deputy" => Fill(deputy?.Name,
-                new($"[{name.En}'s deputy missing]", $"[chybí zástupce: {name.Cs}]"),
-                new($"Add a deputy for the role {name.En} to the site's contacts (mark the contact as deputy).",
-                    $"Doplňte do kontaktů objektu zástupce pro roli {name.Cs} (označte kontakt jako zástupce).")),
-            _ => Fill(primary?.Name,
-                new($"[{name.En} missing]", $"[chybí osoba: {name.Cs}]"),
-                new($"Add a contact for the role {name.En} to the site's contacts (not marked as deputy).",
-                    $"Doplňte do kontaktů objektu osobu v roli {name.Cs} (neoznačenou jako zástupce).")),
+            ContactValue.Phone => Fill(primary?.Phone, contact.Missing),
+            ContactValue.Deputy when !_deputiesRequired && string.IsNullOrWhiteSpace(deputy?.Name) => NoDeputyNeeded,
+            ContactValue.Deputy => Fill(deputy?.Name, contact.Missing),
+            _ => Fill(primary?.Name, contact.Missing),
         };
     }
 
-    private static PlaceholderFill Fill(string? value, LocalizedText marker, LocalizedText gap) =>
-        Same(value) is { } text ? new(text, null) : new(marker, gap);
+    private static PlaceholderFill Fill(string? value, PlaceholderFill missing) => Same(value) is { } text ? new(text, null) : missing;
 
     private LocalizedText? SiteValue(string placeholder) => placeholder switch
     {
