@@ -121,7 +121,7 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.Locator("#plan-measures").WaitForAsync();
 
         await Assertions.Expect(Page.Locator(".measure-group-toggle").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"· hotovo \d+ z \d+"));
-        await Assertions.Expect(Page.Locator(".measure-advice summary").First).ToHaveTextAsync("Doporučení a doklady");
+        await Assertions.Expect(Page.Locator(".measure-advice summary").First).ToHaveTextAsync("Pokyny a doklady");
         await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync("Vybraná opatření: 0");
         await AssertAccessibleAsync();
 
