@@ -6,7 +6,8 @@ namespace SoftTargets.UnitTests.Web.Resources;
 /// One word for one thing, in each language: the place being protected is a site (objekt), what a methodology asks of it a
 /// measure (opatření), what an auditor records a finding (zjištění), the document made for a site its plan (plán), what a
 /// drill's review raises an improvement item (nápravný úkol), a measure's periodic look a review (revize), a measure's
-/// advice its guidance (pokyny), the highest priority essential (nezbytné). In Czech "akce" is an event and nothing else.
+/// advice its guidance (pokyny), the highest priority essential (nezbytné), the risk
+/// before any measure inherent (výchozí). In Czech "akce" is an event and nothing else.
 /// </summary>
 public partial class ResourceParityTests
 {
@@ -81,6 +82,13 @@ public partial class ResourceParityTests
         AssertCzech(resource, (en, cs) => !EnglishEssential().IsMatch(en)
                 || (cs.Contains("nezbytn", StringComparison.OrdinalIgnoreCase) && !cs.Contains("základn", StringComparison.OrdinalIgnoreCase)),
             "call the essential priority by another name than nezbytné");
+
+    [Theory]
+    [MemberData(nameof(ResourceFiles))]
+    public void Czech_texts_call_inherent_risk_vychozi_never_inherentni(string resource) =>
+        AssertCzech(resource, (en, cs) => !cs.Contains("inherentní", StringComparison.OrdinalIgnoreCase)
+                && (!en.Contains("inherent", StringComparison.OrdinalIgnoreCase) || cs.Contains("výchozí", StringComparison.OrdinalIgnoreCase)),
+            "call inherent risk by another name than výchozí riziko");
 
     [Fact]
     public void The_term_checks_can_fail()
