@@ -112,7 +112,7 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
 
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Přehled souladu");
         await Assertions.Expect(Page.Locator("#table-region thead")).ToContainTextAsync("Kraj");
-        await Assertions.Expect(Page.Locator("#risk-map caption")).ToContainTextAsync("Inherentní riziko");
+        await Assertions.Expect(Page.Locator("#risk-map caption")).ToContainTextAsync("Výchozí riziko");
         await Assertions.Expect(Page.Locator("#trend h2")).ToHaveTextAsync("Vývoj za posledních 12 měsíců");
         await AssertAccessibleAsync();
         await Page.ClickAsync("#culture-en");

@@ -54,7 +54,7 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(group.Locator(".measure-group-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
 
         foreach (var key in keys) await Page.Locator($"#plan-measures tr[data-key='{key}'] .select-measure").CheckAsync();
-        await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync("Measures chosen: 2");
+        await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync("2 measures chosen");
         await Page.ClickAsync("#bulk-change");
         await Page.Locator(".mud-dialog #bulk-hint").WaitForAsync();
         await AssertAccessibleAsync();
@@ -67,7 +67,7 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
         await dueField.PressAsync("Tab");
         await Page.ClickAsync("#bulk-save");
 
-        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("Measures changed: 2.");
+        await Assertions.Expect(Page.Locator(".mud-snackbar")).ToContainTextAsync("2 measures changed.");
         await Page.ReloadAsync();
         await WaitForCircuitAsync();
         foreach (var key in keys)
@@ -110,7 +110,7 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task The_grouped_plan_with_its_advice_and_the_change_of_chosen_measures_read_in_Czech()
+    public async Task The_grouped_plan_with_its_advice_the_count_of_chosen_measures_and_their_change_read_in_Czech()
     {
         var siteId = await SiteIdAsync(Stadium);
         var keys = await OpenMeasureKeysAsync(siteId);
@@ -121,9 +121,21 @@ public sealed class PlanPageJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.Locator("#plan-measures").WaitForAsync();
 
         await Assertions.Expect(Page.Locator(".measure-group-toggle").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"· hotovo \d+ z \d+"));
-        await Assertions.Expect(Page.Locator(".measure-advice summary").First).ToHaveTextAsync("Doporučení a doklady");
-        await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync("Vybraná opatření: 0");
+        await Assertions.Expect(Page.Locator(".measure-advice summary").First).ToHaveTextAsync("Pokyny a doklady");
+        await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync("Vybráno 0 opatření");
         await AssertAccessibleAsync();
+
+        // The count of chosen measures reads in Czech's plural forms: 1, 2–4, 5 and more.
+        await Assertions.Expect(Page.Locator("#measures-loading")).ToHaveCountAsync(0);
+        var boxes = Page.Locator("#plan-measures tr[data-key] .select-measure");
+        string[] counts = ["Vybráno 1 opatření", "Vybrána 2 opatření", "Vybrána 3 opatření", "Vybrána 4 opatření", "Vybráno 5 opatření"];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            await boxes.Nth(i).CheckAsync();
+            await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync(counts[i]);
+        }
+        for (var i = 0; i < counts.Length; i++) await boxes.Nth(i).UncheckAsync();
+        await Assertions.Expect(Page.Locator("#bulk-selected")).ToHaveTextAsync("Vybráno 0 opatření");
 
         await Page.Locator(".select-group").First.CheckAsync();
         await Page.ClickAsync("#bulk-change");

@@ -97,7 +97,7 @@ public sealed class RunReviewJourneyTests(AppFixture app) : BrowserTest(app)
         var item = Page.Locator("#review-improvements .improvement-item").Filter(new() { HasText = "Nacvičit uzamčení" });
         await item.Locator(".improvement-link").ClickAsync();
         await Page.Locator(".mud-dialog #link-findings").WaitForAsync();
-        await Assertions.Expect(Page.Locator("#link-answer")).ToContainTextAsync("Řešeno položkou plánu zlepšení");
+        await Assertions.Expect(Page.Locator("#link-answer")).ToContainTextAsync("Řešeno nápravným úkolem");
         await AssertAccessibleAsync();
         await Page.ClickAsync("#link-cancel");
         await Assertions.Expect(Page.Locator(".mud-dialog")).ToHaveCountAsync(0);

@@ -94,7 +94,7 @@ public sealed class RunnerJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.Locator(".mud-dialog").WaitForAsync();
         await AssertAccessibleAsync();
         await Page.Locator(".mud-dialog button").Filter(new() { HasText = "Ukončit cvičení" }).ClickAsync();
-        await Assertions.Expect(Page.Locator("#run-review-link")).ToHaveTextAsync("Vyhodnocení po akci");
+        await Assertions.Expect(Page.Locator("#run-review-link")).ToHaveTextAsync("Vyhodnocení");
         await Assertions.Expect(Page.Locator(".step-tick")).ToHaveCountAsync(0);
         await Assertions.Expect(Page.Locator(".step-note-text")).ToContainTextAsync("Siréna v sektoru B nebyla slyšet");
         await AssertNoSidewaysScrollAsync();

@@ -16,7 +16,7 @@ public static class ReminderTexts
         {
             NotificationKind.MeasureOverdue => cs ? $"Opatření „{title}“ ({site}) je po termínu, měl(o) být hotovo do {date}." : $"The measure \"{title}\" ({site}) is overdue: it was due on {date}.",
             NotificationKind.MeasureDueSoon => cs ? $"Opatření „{title}“ ({site}) má termín {date}." : $"The measure \"{title}\" ({site}) is due on {date}.",
-            NotificationKind.ReviewDueSoon => cs ? $"Kontrola opatření „{title}“ ({site}) připadá na {date}." : $"The review of the measure \"{title}\" ({site}) is due on {date}.",
+            NotificationKind.ReviewDueSoon => cs ? $"Revize opatření „{title}“ ({site}) připadá na {date}." : $"The review of the measure \"{title}\" ({site}) is due on {date}.",
             NotificationKind.NewFinding => cs ? $"Auditor zapsal k objektu {site} nové zjištění „{title}“." : $"An auditor raised a new finding on {site}: \"{title}\".",
             NotificationKind.FindingAnswered => cs ? $"Správce objektu {site} odpověděl na vaše zjištění „{title}“." : $"The venue manager of {site} answered your finding \"{title}\".",
             NotificationKind.NewMethodologyVersion => cs ? $"Nová verze metodiky ({title}, vydaná {date}) mění plán objektu {site}: co se mění, ukáže stránka plánu." : $"A new version of the methodology ({title}, published on {date}) changes the plan of {site}: the plan page shows what changes.",
@@ -48,7 +48,7 @@ public static class ReminderMails
         {
             NotificationKind.MeasureOverdue => cs ? $"Opatření po termínu: {item.Title}" : $"Measure overdue: {item.Title}",
             NotificationKind.MeasureDueSoon => cs ? $"Blíží se termín opatření: {item.Title}" : $"Measure due soon: {item.Title}",
-            NotificationKind.ReviewDueSoon => cs ? $"Blíží se kontrola opatření: {item.Title}" : $"Review coming due: {item.Title}",
+            NotificationKind.ReviewDueSoon => cs ? $"Blíží se revize opatření: {item.Title}" : $"Review coming due: {item.Title}",
             NotificationKind.NewFinding => cs ? $"Nové zjištění: {item.Title}" : $"New finding: {item.Title}",
             NotificationKind.NewMethodologyVersion => cs ? $"Nová verze metodiky mění plán: {item.Site}" : $"A new methodology version changes the plan: {item.Site}",
             NotificationKind.DrillDue => cs ? $"Čas na cvičení: {item.Site}" : $"A drill is due: {item.Site}",

@@ -2,6 +2,7 @@ using System.Globalization;
 using SoftTargets.Core.Domain.Common;
 using SoftTargets.Core.Domain.Methodology;
 using SoftTargets.Core.Domain.Organizations;
+using SoftTargets.Core.Features.Texts;
 
 namespace SoftTargets.Core.Features.Plans.Export;
 
@@ -70,7 +71,9 @@ internal static class ExportTexts
     public static LocalizedText NextReview { get; } = new("Next review", "Příští revize");
     public static LocalizedText WhyApplies { get; } = new("Why it applies", "Proč platí");
     public static LocalizedText WhyNot { get; } = new("Why it does not apply", "Proč neplatí");
-    public static LocalizedText EvidenceCount { get; } = new("Evidence: {0}", "Doklady: {0}");
+    public static LocalizedText EvidenceCount { get; } = new(
+        "{0, plural, one {# evidence file} other {# evidence files}}",
+        "{0, plural, one {# doklad} few {# doklady} many {# dokladu} other {# dokladů}}");
     public static LocalizedText NotApplicable { get; } = new("Appendix: measures that do not apply", "Příloha: opatření, která se na objekt nevztahují");
     public static LocalizedText AllApply { get; } = new("Every measure of the methodology applies.", "Na objekt se vztahují všechna opatření metodiky.");
 
@@ -139,6 +142,10 @@ internal static class ExportTexts
 
     public static string Text(this LocalizedText text, CultureInfo culture, params object[] args) =>
         args.Length == 0 ? text.For(culture) : string.Format(Format(culture), text.For(culture), args);
+
+    /// <summary>A text written in ICU plural syntax (see <see cref="Plural"/>), filled in the language's plural form.</summary>
+    public static string Count(this LocalizedText text, CultureInfo culture, params object[] args) =>
+        Plural.Format(Format(culture), text.For(culture), args);
 
     public static string Number(int value, CultureInfo culture) => value.ToString("N0", Format(culture));
 

@@ -150,7 +150,7 @@ public static class PlanDocx
         {
             var status = state is null ? "" : T(ExportTexts.StatusName(state.Status));
             if (state is { EvidenceCount: > 0 })
-                status += "\n" + T(ExportTexts.EvidenceCount, state.EvidenceCount);
+                status += "\n" + ExportTexts.EvidenceCount.Count(culture, state.EvidenceCount);
             return Row(measure.Key, T(measure.Title), T(ExportTexts.PriorityName(measure.Priority)), T(data.RoleName(measure.Role)),
                 status, state?.Owner ?? "", ExportTexts.Date(state?.DueDate, culture), ExportTexts.Date(state?.NextReview, culture), T(measure.Reason));
         }

@@ -103,7 +103,7 @@ public class PlanDocxTests
 
         var text = BodyText(document);
         Assert.Contains("Implemented", text);
-        Assert.Contains("Evidence: 2", text);
+        Assert.Contains("2 evidence files", text);
         Assert.Contains("31 Mar 2026", text);
         Assert.Contains("1 Jun 2026 12:00 (Prague time)", text);
     }
