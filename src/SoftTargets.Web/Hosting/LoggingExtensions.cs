@@ -12,14 +12,15 @@ public static class LoggingExtensions
     /// <summary>
     /// Serilog, configured from the "Serilog" section of appsettings in this one place. The console gets one
     /// JSON object per event where <c>Serilog:ConsoleFormat</c> is <c>json</c> (Production, for log collectors),
-    /// plain lines elsewhere.
+    /// plain lines elsewhere. Each host keeps its own logger rather than Serilog's static one, so that several hosts in
+    /// one process (the test hosts) each write to their own sinks.
     /// </summary>
     public static void AddLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(ConsoleFormatter(builder.Configuration)));
+            .WriteTo.Console(ConsoleFormatter(builder.Configuration)), preserveStaticLogger: true);
 
     internal static ITextFormatter ConsoleFormatter(IConfiguration configuration) =>
         string.Equals(configuration["Serilog:ConsoleFormat"], "json", StringComparison.OrdinalIgnoreCase)
