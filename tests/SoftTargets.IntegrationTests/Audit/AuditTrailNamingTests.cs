@@ -93,7 +93,7 @@ public sealed class AuditTrailNamingTests(DatabaseFixture fixture) : DatabaseTes
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("Kdy;Kdo;Organizace;Typ záznamu;Záznam;Objekt;Akce;Změny;", lines[0]);
+        Assert.StartsWith("Kdy;Kdo;Organizace;Typ záznamu;Záznam;Objekt;Úkon;Změny;", lines[0]);
         var cells = Fields(lines[1], ';');
         Assert.Equal("Opatření plánu", cells[3]);
         Assert.StartsWith($"Opatření plánu {measure.MeasureKey} ", cells[4]);
