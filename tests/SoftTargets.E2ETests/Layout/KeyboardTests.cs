@@ -137,10 +137,9 @@ public sealed class KeyboardTests(AppFixture app) : BrowserTest(app)
         for (var i = 0; i < stops; i++)
         {
             await Page.Keyboard.PressAsync("Tab");
-            // A dialog's focus trap has invisible guards at its ends that hand the focus on, by a round trip to the
-            // server: the check is of where the focus comes to rest.
-            await Page.WaitForFunctionAsync("() => !document.activeElement?.matches('div.fixed.pointer-events-none[tabindex]')",
-                null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+            // A dialog's focus trap (MudBlazor's) has invisible, empty guards at its ends that send the focus back into
+            // the dialog; they are not controls, so they are not checked. The next Tab goes on into the dialog.
+            if (await Page.EvaluateAsync<bool>("() => document.activeElement?.matches('div.fixed.pointer-events-none[tabindex]') === true")) continue;
             var problem = await Page.EvaluateAsync<string?>(FocusOutlineScript);
             if (!string.IsNullOrEmpty(problem)) missing.Add(problem);
         }
