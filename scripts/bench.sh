@@ -8,7 +8,7 @@
 #   scripts/bench.sh readiness --sites 100000          the drill figures only (editors' step feedback, drill coverage)
 #   scripts/bench.sh circuits --circuits 500           Blazor circuits in headless Chromium: memory per idle circuit,
 #                                                      p50/p95 interaction latency against 1 circuit (--minutes 8 bounds it)
-#   scripts/bench.sh api --sites 100000                HTTP load (50 connections, loopback) on the site list and detail API, a plan
+#   scripts/bench.sh api --sites 100000                HTTP load (wrk, 50 connections, loopback) on the site list and detail API, a plan
 #                                                      page and the dashboard: requests/s, p50/p99 against /health/live (--seconds 10 each)
 # The database benchmarks use the PostgreSQL server in SOFTTARGETS_BENCH_DB, else a throwaway local
 # cluster started here (scripts/db.sh). At 100,000 sites each writes about 9 GB and takes a while; the
@@ -30,6 +30,12 @@ with_database() {
   fi
   run "$@"
 }
+
+# The API benchmark's load comes from wrk.
+if [[ ${1:-} == api || $# -eq 0 ]] && ! command -v wrk >/dev/null 2>&1; then
+  if [[ $(id -u) -ne 0 ]]; then echo "The API benchmark needs wrk: install it with 'sudo apt-get install -y wrk'." >&2; exit 1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; }
+fi
 
 if [[ ${1:-} == bulk-regeneration || ${1:-} == dashboards || ${1:-} == readiness || ${1:-} == circuits || ${1:-} == api ]]; then
   with_database "$@"

@@ -62,9 +62,6 @@ if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y nginx || fail_early "could not install nginx"
 fi
 
-step "Restoring local .NET tools"
-dotnet tool restore || fail_early "dotnet tool restore failed"
-
 # Everything, the benchmarks too (they are not run here, but a change that breaks them fails the build);
 # built once, then the tests run with --no-build.
 step "Building SoftTargets.sln (Release)"
@@ -116,19 +113,6 @@ run_project() { # PROJECT NAME NICENESS [dotnet test args...]
   echo "$((SECONDS - start))" >"$results/$name.seconds"
 }
 
-# The check that the EF Core migrations match the model loads the app's design-time services for a while and
-# connects to nothing: it runs alongside the tests, and a mismatch fails the run as one failure.
-# The design-time DbContext factory may want a connection string; this command never connects.
-check_migrations() {
-  local rc=0
-  ConnectionStrings__SoftTargets="${ConnectionStrings__SoftTargets:-Host=127.0.0.1;Port=5432;Username=postgres;Database=softtargets}" \
-    nice -n 5 dotnet ef migrations has-pending-model-changes --project src/SoftTargets.Core \
-    --startup-project src/SoftTargets.Web --configuration Release --no-build >"$results/migrations.log" 2>&1 || rc=$?
-  echo "$rc" >"$results/migrations.rc"
-}
-check_migrations &
-migrations_pid=$!
-
 # The integration and browser projects wait mostly on PostgreSQL, Kestrel and Chromium, so every project
 # runs side by side (each on its own database); their outputs are printed in order once all have ended.
 # The browser tests wait on timeouts: the other projects yield the CPU to them (nice).
@@ -144,18 +128,8 @@ for project in "${projects[@]}"; do
 done
 step "Running ${names[*]} side by side"
 for pid in "${pids[@]}"; do wait "$pid" || true; done
-wait "$migrations_pid" || true
 
 passed=0 failed=0 executed=0 failed_projects=()
-
-step "Checking that the EF Core migrations match the model"
-cat "$results/migrations.log" 2>/dev/null || true
-if [[ "$(cat "$results/migrations.rc" 2>/dev/null || echo 1)" -ne 0 ]]; then
-  echo "the EF Core model has changes without a migration (or the check could not run): counted as 1 failure;" \
-    "add one with 'dotnet ef migrations add <Name> --project src/SoftTargets.Core --startup-project src/SoftTargets.Web'"
-  failed=1
-  failed_projects+=(migrations)
-fi
 
 for i in "${!names[@]}"; do
   name="${names[$i]}"

@@ -34,6 +34,10 @@ public sealed partial class BenchApp : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Dashboards__SnapshotEveryHours"] = "0";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // The demo staff accounts have no second factor; Production would send them to set one up before anything else.
+        start.Environment["Accounts__RequireTwoFactorForStaff"] = "false";
+        // Reminders would write mail and notifications for 100,000 sites while the pages are measured.
+        start.Environment["Reminders__EveryMinutes"] = "0";
         // Production refuses to start with keys unencrypted at rest; a key of this run's own is enough here.
         start.Environment["DataProtection__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;

@@ -77,7 +77,8 @@ public static class DashboardBenchmark
             await scope.ServiceProvider.GetRequiredService<MethodologyLibrary>().EnsureSeededAsync();
             // The demo accounts sign in below; the demo auditor authors the synthetic findings.
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-            var load = await scope.ServiceProvider.GetRequiredService<SyntheticSeeder>().SeedAsync(sites);
+            var load = await scope.ServiceProvider.GetRequiredService<SyntheticSeeder>().SeedAsync(sites,
+                new SoftTargets.Core.Features.Relay<string>(step => Console.WriteLine($"  {DateTime.Now:HH:mm:ss} {step}")));
             Console.WriteLine($"Seeded {load.Sites:N0} synthetic sites, {load.PlanMeasures:N0} tracked measures in {load.Took.TotalMinutes:N1} min (not measured).");
         }
         await using (var provider = BenchDatabase.Services(connectionString))

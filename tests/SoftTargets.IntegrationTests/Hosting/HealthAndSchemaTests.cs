@@ -26,7 +26,9 @@ public sealed class HealthAndSchemaTests(DatabaseFixture fixture) : DatabaseTest
         await using var db = Fixture.NewDbContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.False(db.Database.HasPendingModelChanges());
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The EF Core model has changes without a migration: add one with 'dotnet tool restore' and " +
+            "'dotnet ef migrations add <Name> --project src/SoftTargets.Core --startup-project src/SoftTargets.Web'.");
     }
 
     [Fact]

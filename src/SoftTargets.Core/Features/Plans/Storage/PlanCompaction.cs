@@ -29,11 +29,16 @@ public sealed class PlanCompaction(IDbContextFactory<SoftTargetsDbContext> dbFac
         var after = Guid.Empty;
         while (true)
         {
-            var rows = await db.Database.SqlQuery<WholeRow>(
-                    $"""SELECT "Id", "SiteId", "MethodologyVersionId", "Document"::text AS "Json" FROM "SitePlans" WHERE "Id" > {after} AND "Document" -> 'form' IS NULL ORDER BY "Id" LIMIT {batchSize}""")
+            // The next ids come from the primary key alone, and only their documents are read: a filter on the
+            // document in the same statement let PostgreSQL read every document again for each batch.
+            var batch = await db.Database.SqlQuery<Guid>(
+                    $"""SELECT "Id" AS "Value" FROM "SitePlans" WHERE "Id" > {after} ORDER BY "Id" LIMIT {batchSize}""")
                 .ToListAsync(ct);
-            if (rows.Count == 0) break;
-            after = rows[^1].Id;
+            if (batch.Count == 0) break;
+            after = batch[^1];
+            var rows = await db.Database.SqlQuery<WholeRow>(
+                    $"""SELECT "Id", "SiteId", "MethodologyVersionId", "Document"::text AS "Json" FROM "SitePlans" WHERE "Id" = ANY({batch.ToArray()}) AND "Document" -> 'form' IS NULL ORDER BY "Id" """)
+                .ToListAsync(ct);
             var siteIds = rows.Select(r => r.SiteId).Distinct().ToList();
             var sites = (await SiteQueries.WithParts(db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id))).ToListAsync(ct))
                 .ToDictionary(s => s.Id, SiteSnapshot.Of);
