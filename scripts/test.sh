@@ -62,10 +62,10 @@ if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y nginx || fail_early "could not install nginx"
 fi
 
-# The browser tests take longest, so their project (with the app) is built first and starts while the rest of the
-# solution builds; every project is built once, then its tests run with --no-build.
-step "Building the browser tests and the app (Release)"
-dotnet build tests/SoftTargets.E2ETests/SoftTargets.E2ETests.csproj -c Release -nologo -v q || fail_early "the build failed"
+# Everything, the benchmarks too (they are not run here, but a change that breaks them fails the build);
+# built once, then the tests run with --no-build.
+step "Building SoftTargets.sln (Release)"
+dotnet build SoftTargets.sln -c Release -nologo || fail_early "the build failed"
 
 # --- database for integration and E2E tests ---------------------------------------------------
 
@@ -113,30 +113,18 @@ run_project() { # PROJECT NAME NICENESS [dotnet test args...]
   echo "$((SECONDS - start))" >"$results/$name.seconds"
 }
 
-# Every project runs side by side (each on its own database); their outputs are printed in order once all have
-# ended. The browser tests are the long pole and wait on the app and Chromium: the others take only the CPU they
-# leave (nice 19), which is enough for them to end first.
+# The integration and browser projects wait mostly on PostgreSQL, Kestrel and Chromium, so every project
+# runs side by side (each on its own database); their outputs are printed in order once all have ended.
+# The browser tests wait on timeouts: the other projects yield the CPU to them (nice).
 names=() pids=()
-start_project() { # PROJECT NICENESS [dotnet test args...]
-  local name
-  name="$(basename "$1" .csproj)"
-  name="${name#SoftTargets.}"
-  names+=("$name")
-  run_project "$1" "$name" "${@:2}" &
-  pids+=($!)
-}
-start_project tests/SoftTargets.E2ETests/SoftTargets.E2ETests.csproj 0 "$@"
-
-# Everything else, the benchmarks too (they are not run here, but a change that breaks them fails the build); the
-# browser project and the app are up to date, so this build leaves their files alone.
-step "Building SoftTargets.sln (Release) while the browser tests start"
-if ! dotnet build SoftTargets.sln -c Release -nologo -v q; then
-  pkill -TERM -P "${pids[0]}" 2>/dev/null || true # the browser tests' dotnet test
-  wait || true
-  fail_early "the build failed"
-fi
 for project in "${projects[@]}"; do
-  [[ $project == *E2ETests* ]] || start_project "$project" 19 "$@"
+  name="$(basename "$project" .csproj)"
+  name="${name#SoftTargets.}"
+  niceness=5
+  if [[ $name == E2ETests ]]; then niceness=0; fi
+  names+=("$name")
+  run_project "$project" "$name" "$niceness" "$@" &
+  pids+=($!)
 done
 step "Running ${names[*]} side by side"
 for pid in "${pids[@]}"; do wait "$pid" || true; done
