@@ -84,6 +84,50 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#site-drafts")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// A step shows its problems once the manager tries to leave it, not on arrival: a new contact row opened empty
+    /// said "Enter the contact's name." while the name was being typed, and the messages vanishing as each field lost
+    /// the focus moved the Next button from under the pointer, so the click on it was lost.
+    /// </summary>
+    [Fact]
+    public async Task A_step_not_yet_left_shows_no_problems_and_next_stays_where_it_is_while_a_contact_is_typed()
+    {
+        await SignInAsync(ArenaManager);
+        await GoToAsync("/sites/new");
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.GetByText("Enter the site's name.")).ToBeVisibleAsync();
+        await Page.FillAsync("#wizard-name", "Kulturní dům Frýdek");
+        await Page.FillAsync("#wizard-address", "Palackého 12, Frýdek-Místek");
+        await ChooseAsync("#wizard-region", "Moravian-Silesian");
+        await ChooseAsync("#wizard-venue-type", "Theatre or cinema");
+        await Page.FillAsync("#wizard-occupancy", "300");
+        await Page.FillAsync("#wizard-visitors", "200");
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Attributes");
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Zones");
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Contacts");
+
+        await Page.ClickAsync("#wizard-add-contact");
+        await ChooseAsync("#wizard-contact-0-role", "Security lead");
+        await Page.FillAsync("#wizard-contact-0-name", "Alena Malá");
+        await Assertions.Expect(Page.Locator("main")).Not.ToContainTextAsync("Enter the contact's name.");
+        await Assertions.Expect(Page.Locator("main")).Not.ToContainTextAsync("Enter a phone number or an e-mail address");
+        await Assertions.Expect(Page.Locator("#wizard-step-3")).Not.ToContainTextAsync("needs attention");
+        var before = await Page.Locator("#wizard-next").BoundingBoxAsync();
+        await Page.FillAsync("#wizard-contact-0-phone", "+420 603 222 111");
+        await Page.Locator("#wizard-contact-0-email").FocusAsync();
+        await Assertions.Expect(Page.Locator("#wizard-contact-0-remove")).ToContainTextAsync("Alena Malá");
+        await Page.Locator("#wizard-next").FocusAsync();
+        await Assertions.Expect(Page.Locator("#wizard-contact-0-phone")).ToHaveValueAsync("+420 603 222 111");
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Contacts");
+        Assert.Equal(before!.Y, (await Page.Locator("#wizard-next").BoundingBoxAsync())!.Y);
+
+        await Page.ClickAsync("#wizard-next");
+        await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task The_wizard_speaks_czech_including_its_messages()
     {

@@ -10,7 +10,7 @@ public abstract class WizardStep : ComponentBase
     [Parameter, EditorRequired] public SiteForm Form { get; set; } = default!;
     [Parameter, EditorRequired] public SiteCatalogues Catalogues { get; set; } = default!;
 
-    /// <summary>False until the user first tries to move on, so an empty form does not start out red.</summary>
+    /// <summary>False until the user first tries to leave this step, so a step or a row just added does not start out red.</summary>
     [Parameter] public bool ShowProblems { get; set; }
 
     protected bool HasProblem(string field) => ShowProblems && Form.Problems().ContainsKey(field);
