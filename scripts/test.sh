@@ -52,6 +52,15 @@ if [[ ! -x /usr/bin/chromium ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || fail_early "could not install chromium"
 fi
 
+# Chromium's headless shell (Debian builds it from the same sources) draws no browser window at all and takes about
+# a third less CPU than the full browser in headless mode; the browser tests use it when it is there, else chromium.
+if [[ ! -x /usr/lib/chromium/chromium-headless-shell && $(id -u) -eq 0 ]]; then
+  step "Installing chromium-headless-shell for the E2E tests"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-headless-shell ||
+    { DEBIAN_FRONTEND=noninteractive apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium-headless-shell; } ||
+    echo "chromium-headless-shell could not be installed: the browser tests use chromium (slower)."
+fi
+
 # The two-node browser test puts nginx in front of the app (scripts/nodes.sh); the package's service is not used.
 if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
   step "Installing nginx for the E2E tests"

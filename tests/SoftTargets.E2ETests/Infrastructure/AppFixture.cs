@@ -183,7 +183,7 @@ internal static class SharedBrowser
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? "/usr/bin/chromium",
+                ExecutablePath = Environment.GetEnvironmentVariable("SOFTTARGETS_CHROMIUM") ?? ChromiumPath(),
                 Headless = true,
                 Args =
                 [
@@ -198,6 +198,15 @@ internal static class SharedBrowser
             Gate.Release();
         }
     }
+
+    /// <summary>
+    /// Debian's Chromium headless shell when installed (no browser window to draw: about a third less CPU per test, and
+    /// the tests are CPU-bound beside the other projects), else Debian's Chromium.
+    /// </summary>
+    private static string ChromiumPath() =>
+        File.Exists(HeadlessShell) ? HeadlessShell : "/usr/bin/chromium";
+
+    private const string HeadlessShell = "/usr/lib/chromium/chromium-headless-shell";
 
     public static async Task ReleaseAsync()
     {
