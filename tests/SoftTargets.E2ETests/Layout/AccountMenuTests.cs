@@ -20,9 +20,16 @@ public sealed class AccountMenuTests(AppFixture app) : BrowserTest(app)
             await Assertions.Expect(Page.Locator(item)).ToBeVisibleAsync();
         await AssertAccessibleAsync();
 
-        // The arrow keys move through the items; the profile is the first.
+        // The arrow keys move through the items; the profile is the first. The menu moves the focus itself a moment after
+        // it opens, and each key a moment after it is pressed: each step waits for the focus to move first.
+        const string FocusedId = "() => document.activeElement?.id ?? ''";
+        await Page.WaitForFunctionAsync("() => document.activeElement?.getAttribute('role') === 'menuitem'");
         for (var press = 0; press < 6 && !await profile.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"); press++)
+        {
+            var before = await Page.EvaluateAsync<string>(FocusedId);
             await Page.Keyboard.PressAsync("ArrowDown");
+            await Page.WaitForFunctionAsync($"before => ({FocusedId})() !== before", before);
+        }
         await Assertions.Expect(profile).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
 

@@ -129,6 +129,20 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
     }
 
     [Fact]
+    public async Task A_problem_followed_from_the_review_opens_its_step_with_the_message_at_the_field()
+    {
+        await SignInAsync(ArenaManager);
+        await GoToAsync("/sites/new");
+        await Page.ClickAsync("#wizard-step-4");
+        await Assertions.Expect(Page.Locator("#wizard-problems")).ToContainTextAsync("Enter the site's name.");
+
+        await Page.Locator("#wizard-problems a, #wizard-problems .mud-link").Filter(new() { HasText = "Enter the site's name." }).ClickAsync();
+        await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Profile");
+        await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Enter the site's name.");
+        await Assertions.Expect(Page.Locator("#wizard-step-0")).ToContainTextAsync("needs attention");
+    }
+
+    [Fact]
     public async Task The_wizard_speaks_czech_including_its_messages()
     {
         await SignInAsync(ArenaManager);
