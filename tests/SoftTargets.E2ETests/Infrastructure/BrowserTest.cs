@@ -108,6 +108,21 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Presses the site wizard's Next the given number of times, each time once the step it opened shows: a press while
+    /// the last step is still being replaced lands where the button was before the page changed height.
+    /// </summary>
+    protected async Task NextWizardStepsAsync(int steps)
+    {
+        var title = Page.Locator("#wizard-step-title");
+        for (var i = 0; i < steps; i++)
+        {
+            var before = await title.TextContentAsync() ?? "";
+            await Page.ClickAsync("#wizard-next");
+            await Assertions.Expect(title).Not.ToHaveTextAsync(before);
+        }
+    }
+
     /// <summary>Opens a MudSelect and picks the option with the given text.</summary>
     /// <remarks>A MudSelect of numbers puts its id on a hidden input: click the select that holds it.</remarks>
     protected async Task ChooseAsync(string select, string option)

@@ -58,7 +58,7 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await Page.FillAsync("#wizard-occupancy", "1000");
         await Page.FillAsync("#wizard-visitors", "400");
         await AssertAccessibleAsync();
-        for (var step = 0; step < 4; step++) await Page.ClickAsync("#wizard-next");
+        await NextWizardStepsAsync(4);
         await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
         await Page.ClickAsync("#wizard-save");
         await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));

@@ -169,7 +169,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await ChooseAsync("#wizard-venue-type", "Theatre or cinema");
         await Page.FillAsync("#wizard-occupancy", "650");
         await Page.FillAsync("#wizard-visitors", "400");
-        for (var step = 0; step < 4; step++) await Page.ClickAsync("#wizard-next");
+        await NextWizardStepsAsync(4);
         await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
 
         await Page.ClickAsync("#wizard-save");
@@ -203,7 +203,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Page.ClickAsync("#wizard-next");
         await Page.GetByLabel("Public queues outside").CheckAsync();
         await Assertions.Expect(Page.GetByLabel("Alcohol served")).ToHaveCountAsync(0);
-        for (var step = 0; step < 3; step++) await Page.ClickAsync("#wizard-next");
+        await NextWizardStepsAsync(3);
         await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         await Page.ClickAsync("#wizard-save");
