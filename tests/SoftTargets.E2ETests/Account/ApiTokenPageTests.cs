@@ -14,7 +14,7 @@ public sealed class ApiTokenPageTests(AppFixture app) : BrowserTest(app)
     {
         await SignInAsync(ArenaManager);
         await Page.ClickAsync("#api-tokens-link");
-        await Page.WaitForURLAsync("**/account/tokens");
+        await ExpectAddressAsync("/account/tokens$");
         await WaitForCircuitAsync();
         await AssertAccessibleAsync();
 

@@ -52,7 +52,7 @@ public sealed class TwoFactorJourneyTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
 
         await Page.ClickAsync("#two-factor-logout");
-        await Page.WaitForURLAsync(new Regex("/account/login"));
+        await ExpectAddressAsync("/account/login");
 
         // Signing in again: the password, then the second step asks for the app's code.
         await Page.FillAsync("#email", Manager);

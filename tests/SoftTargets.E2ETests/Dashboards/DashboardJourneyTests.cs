@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,7 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
 
         await ChooseAsync("#filter-region", "Moravian-Silesian");
-        await Page.WaitForURLAsync("**/dashboards?region=Moravskoslezsky");
+        await ExpectAddressAsync(@"/dashboards\?region=Moravskoslezsky$");
         await Assertions.Expect(Page.Locator("#table-region tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(Page.Locator("#table-region tbody tr").First).ToContainTextAsync("Moravian-Silesian");
         await Assertions.Expect(Page.Locator("#risk-map caption")).ToContainTextAsync("(2 in all)");
@@ -55,7 +56,7 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
         Assert.Equal(3, lines.Length);
 
         await Page.Locator("#table-region tbody tr").First.Locator("a").ClickAsync();
-        await Page.WaitForURLAsync("**/dashboards/sites?region=Moravskoslezsky");
+        await ExpectAddressAsync(@"/dashboards/sites\?region=Moravskoslezsky$");
         await WaitForCircuitAsync();
         await Assertions.Expect(Page.Locator("#drill-sites")).ToContainTextAsync(Stadium);
         await Assertions.Expect(Page.Locator("#drill-count")).ToContainTextAsync("Sites 1–1 of 1");
@@ -122,7 +123,7 @@ public sealed class DashboardJourneyTests(AppFixture app) : BrowserTest(app)
         await manager.FillAsync("#email", ArenaManager);
         await manager.FillAsync("#password", Core.Data.Seed.DemoSeeder.Password);
         await manager.ClickAsync("#login-submit");
-        await manager.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await Assertions.Expect(manager).ToHaveURLAsync(new Regex("^(?!.*/account/login)"), new() { Timeout = 30_000 });
         await manager.GotoAsync("/dashboards");
         await Assertions.Expect(manager.Locator("#access-denied")).ToBeVisibleAsync();
         await manager.Context.CloseAsync();

@@ -14,7 +14,7 @@ public sealed class EditorDrillDownTests(AppFixture app) : BrowserTest(app)
         await GoToAsync("/dashboards/sites");
         await Page.Locator("#drill-sites a", new() { HasText = Stadium }).ClickAsync();
 
-        await Page.WaitForURLAsync("**/plan");
+        await ExpectAddressAsync("/plan$");
         await Microsoft.Playwright.Assertions.Expect(Page.Locator("#plan-measures")).ToBeVisibleAsync();
         await Microsoft.Playwright.Assertions.Expect(Page.Locator("#access-denied")).ToHaveCountAsync(0);
         await Microsoft.Playwright.Assertions.Expect(Page.Locator("#generate-plan")).ToHaveCountAsync(0);

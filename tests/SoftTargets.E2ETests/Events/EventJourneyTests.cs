@@ -25,7 +25,7 @@ public sealed class EventJourneyTests(AppFixture app) : BrowserTest(app)
         await GoToAsync($"/sites/{mall}");
         await Assertions.Expect(Page.Locator("#site-events-none")).ToHaveTextAsync("Žádné nadcházející akce.");
         await Page.ClickAsync("#site-tab-events");
-        await Page.WaitForURLAsync($"**/sites/{mall}/events");
+        await ExpectAddressAsync($"/sites/{mall}/events$");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync($"Akce v objektu {Mall}");
         await Assertions.Expect(Page.Locator("#events-none")).ToBeVisibleAsync();
         await AssertAccessibleAsync();

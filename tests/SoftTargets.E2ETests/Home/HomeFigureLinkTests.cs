@@ -16,7 +16,7 @@ public sealed class HomeFigureLinkTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("#fig-overdue-link");
 
-        await Page.WaitForURLAsync("**/measures?show=overdue");
+        await ExpectAddressAsync(@"/measures\?show=overdue$");
         await Assertions.Expect(Page.Locator("#attention-title")).ToHaveTextAsync("Overdue measures");
         await Assertions.Expect(Page.Locator(".attention-measure")).ToHaveCountAsync(overdue);
         await AssertAccessibleAsync();
@@ -34,7 +34,7 @@ public sealed class HomeFigureLinkTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("#fig-open-findings-link");
 
-        await Page.WaitForURLAsync("**/findings?state=Open");
+        await ExpectAddressAsync(@"/findings\?state=Open$");
         await Assertions.Expect(Page.Locator("#finding-grid")).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator(".mud-select").Filter(new() { Has = Page.Locator("#filter-finding-status") }).Last).ToContainTextAsync("Open");
         await AssertAccessibleAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Playwright;
@@ -67,7 +68,7 @@ public sealed class NodesBehindProxyTests(ITestOutputHelper output) : IAsyncLife
         await page.FillAsync("#email", "manager@arenaplus.example");
         await page.FillAsync("#password", DemoSeeder.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("^(?!.*/account/login)"), new() { Timeout = 30_000 });
         var first = await page.RunAndWaitForResponseAsync(() => page.GotoAsync($"/sites/{siteId}/plan"), IsCircuit);
         await WaitForCircuitAsync(page);
         var circuitNode = first.Headers[NodeHeader];

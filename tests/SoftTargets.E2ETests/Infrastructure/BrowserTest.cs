@@ -71,8 +71,15 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncLifetime
     protected async Task SignOutAsync()
     {
         await Page.ClickAsync("#logout");
-        await Page.WaitForURLAsync("**/account/login");
+        await ExpectAddressAsync("/account/login");
     }
+
+    /// <summary>
+    /// Waits until the address matches <paramref name="pattern"/> (a regular expression). Not WaitForURLAsync: after a
+    /// navigation inside the page it can wait for a load event that never comes.
+    /// </summary>
+    protected Task ExpectAddressAsync(string pattern) =>
+        Assertions.Expect(Page).ToHaveURLAsync(new Regex(pattern), new() { Timeout = 30_000 });
 
     /// <summary>Clicks on prerendered markup are lost: wait until the page is live before interacting.</summary>
     protected Task WaitForCircuitAsync() =>

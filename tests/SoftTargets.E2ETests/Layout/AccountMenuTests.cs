@@ -33,7 +33,7 @@ public sealed class AccountMenuTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(profile).ToBeFocusedAsync();
         await Page.Keyboard.PressAsync("Enter");
 
-        await Page.WaitForURLAsync(new Regex("/account/profile$"));
+        await ExpectAddressAsync("/account/profile$");
         await Assertions.Expect(Page.Locator("h1")).ToBeVisibleAsync();
     }
 
@@ -50,7 +50,7 @@ public sealed class AccountMenuTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#menu-two-factor")).ToBeInViewportAsync(new() { Ratio = 1 });
 
         await Page.ClickAsync("#menu-logout");
-        await Page.WaitForURLAsync(new Regex("/account/login"));
+        await ExpectAddressAsync("/account/login");
         // Signed out: the app sends the next visit to the sign-in page.
         await Page.GotoAsync("/");
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login"));

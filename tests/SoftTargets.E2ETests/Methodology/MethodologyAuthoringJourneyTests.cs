@@ -51,7 +51,7 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
         await Assertions.Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("replaces version 1, which is retired");
         await AssertAccessibleAsync();
         await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
-        await Page.WaitForURLAsync("**/methodology/diff?**");
+        await ExpectAddressAsync(@"/methodology/diff\?");
         await Page.Locator("#diff-measure").WaitForAsync();
         await Assertions.Expect(Page.Locator("#diff-measure")).ToContainTextAsync("ACC-90");
         await Assertions.Expect(Page.Locator("#diff-measure")).ToContainTextAsync("Added");
@@ -72,7 +72,7 @@ public sealed class MethodologyAuthoringJourneyTests(AppFixture app) : BrowserTe
         await AssertAccessibleAsync();
         await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Discard" }).ClickAsync();
 
-        await Page.WaitForURLAsync("**/methodology");
+        await ExpectAddressAsync("/methodology$");
         await Assertions.Expect(Page.Locator("#start-draft")).ToBeVisibleAsync();
         Assert.False(await App.WithServicesAsync(services => services.GetRequiredService<SoftTargets.Core.Data.SoftTargetsDbContext>()
             .MethodologyVersions.AnyAsync(v => v.Status == SoftTargets.Core.Domain.Methodology.MethodologyVersionStatus.Draft)));

@@ -25,7 +25,7 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await GoToAsync("/methodology");
         var file = Path.Combine(AppContext.BaseDirectory, "Methodology", "Library", "uk-protected-premises.yaml");
         await Page.Locator("input[type=file]").First.SetInputFilesAsync(file);
-        await Page.WaitForURLAsync(url => url.Contains("/methodology/versions/"));
+        await ExpectAddressAsync("/methodology/versions/");
         await Page.Locator("#version-heading").WaitForAsync();
         await Assertions.Expect(Page.Locator("#version-heading")).ToContainTextAsync("Protected premises (test methodology)");
         await AssertAccessibleAsync();
@@ -37,7 +37,7 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await Assertions.Expect(Page.Locator(".mud-dialog")).ToContainTextAsync("Verze 1 bude první vydanou verzí této metodiky");
         await AssertAccessibleAsync();
         await Page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Vydat" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/methodology/versions/"));
+        await ExpectAddressAsync("^(?!.*/methodology/versions/)");
         await AssertAccessibleAsync();
         await SignOutAsync();
 
@@ -61,7 +61,7 @@ public sealed class SecondMethodologyJourneyTests(AppFixture app) : BrowserTest(
         await NextWizardStepsAsync(4);
         await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
         await Page.ClickAsync("#wizard-save");
-        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
+        await ExpectAddressAsync("/sites/[0-9a-f-]{36}$");
         await Assertions.Expect(Page.Locator("#site-methodology")).ToHaveTextAsync("Protected premises (test methodology)");
         await Assertions.Expect(Page.Locator("dd", new() { HasText = "Scotland" })).ToHaveCountAsync(1);
         await AssertAccessibleAsync();

@@ -24,7 +24,7 @@ public sealed class NotificationsPageTests(AppFixture app) : BrowserTest(app)
         Assert.True(before > 0);
 
         await bell.ClickAsync();
-        await Page.WaitForURLAsync("**/notifications");
+        await ExpectAddressAsync("/notifications$");
         await WaitForCircuitAsync();
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Notifications");
         var unread = Page.Locator("#notifications .notification-unread");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -32,7 +33,7 @@ public sealed class DrillFiguresJourneyTests(AppFixture app) : BrowserTest(app)
 
         await link.ClickAsync();
 
-        await Page.WaitForURLAsync($"**/methodology/feedback?step={Step}");
+        await ExpectAddressAsync($@"/methodology/feedback\?step={Regex.Escape(Step)}$");
         await WaitForCircuitAsync();
         var rows = Page.Locator("#feedback-steps tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);

@@ -75,7 +75,7 @@ public sealed class RunnerJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.FillAsync("#run-scenario", "Kouř v severní tribuně");
         await AssertAccessibleAsync();
         await Page.ClickAsync("#run-start");
-        await Page.WaitForURLAsync($"**/sites/{siteId}/runs/*");
+        await ExpectAddressAsync($"/sites/{siteId}/runs/[^/]+$");
         await Assertions.Expect(Page.Locator("#run-heading")).ToContainTextAsync("Cvičení:");
         await Assertions.Expect(Page.Locator("#run-scenario-text")).ToHaveTextAsync("Kouř v severní tribuně");
         var clock = await Page.Locator("#run-clock").TextContentAsync();
@@ -113,7 +113,7 @@ public sealed class RunnerJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.FillAsync("#run-happened", TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-45), prague).ToString("yyyy-MM-dd'T'HH:mm"));
         await AssertAccessibleAsync();
         await Page.ClickAsync("#run-start");
-        await Page.WaitForURLAsync($"**/sites/{siteId}/runs/*");
+        await ExpectAddressAsync($"/sites/{siteId}/runs/[^/]+$");
         await Assertions.Expect(Page.Locator("#run-heading")).ToContainTextAsync("Incident:");
         await Assertions.Expect(Page.Locator(".step-past-target").First).ToContainTextAsync("Past target");
 

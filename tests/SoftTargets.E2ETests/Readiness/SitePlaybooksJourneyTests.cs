@@ -18,7 +18,7 @@ public sealed class SitePlaybooksJourneyTests(AppFixture app) : BrowserTest(app)
         await SignInAsync(ArenaManager);
         await GoToAsync($"/sites/{stadium}/plan");
         await Page.ClickAsync("#site-tab-playbooks");
-        await Page.WaitForURLAsync($"**/sites/{stadium}/playbooks");
+        await ExpectAddressAsync($"/sites/{stadium}/playbooks$");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync($"Playbooks: {Stadium}");
         await Assertions.Expect(Page.Locator("#site-tab-playbooks")).ToHaveAttributeAsync("aria-current", "page");
         await Assertions.Expect(Page.Locator("#role-all")).ToHaveAttributeAsync("aria-current", "true");
@@ -31,7 +31,7 @@ public sealed class SitePlaybooksJourneyTests(AppFixture app) : BrowserTest(app)
         Assert.Equal("role-security-lead", await ActiveIdAsync());
         await Page.Keyboard.PressAsync("Enter");
 
-        await Page.WaitForURLAsync("**/playbooks?role=security-lead");
+        await ExpectAddressAsync(@"/playbooks\?role=security-lead$");
         await Assertions.Expect(Page.Locator("#role-security-lead")).ToHaveAttributeAsync("aria-current", "true");
         await Assertions.Expect(Page.Locator(".playbook-step:not([data-role='security-lead'])")).ToHaveCountAsync(0);
         await Assertions.Expect(Page.Locator("#playbooks-P1 .playbook-step[data-key='PB-FIREARMS-P1-01']")).ToContainTextAsync("Within 2 min");
@@ -46,7 +46,7 @@ public sealed class SitePlaybooksJourneyTests(AppFixture app) : BrowserTest(app)
         await WaitForCircuitAsync();
         await Assertions.Expect(Page.Locator("#role-security-lead")).ToHaveAttributeAsync("aria-current", "true");
         await Page.ClickAsync("#threat-vehicle-as-weapon");
-        await Page.WaitForURLAsync(url => url.Contains("role=security-lead") && url.Contains("threat=vehicle-as-weapon"));
+        await ExpectAddressAsync("^(?=.*role=security-lead)(?=.*threat=vehicle-as-weapon)");
         await Assertions.Expect(Page.Locator(".playbook-step:not([data-threat='vehicle-as-weapon'])")).ToHaveCountAsync(0);
         await Assertions.Expect(Page.Locator(".playbook-step:not([data-role='security-lead'])")).ToHaveCountAsync(0);
     }
@@ -99,7 +99,7 @@ public sealed class SitePlaybooksJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#playbooks-no-plan")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         await Page.ClickAsync("#playbooks-plan-link");
-        await Page.WaitForURLAsync($"**/sites/{mall}/plan");
+        await ExpectAddressAsync($"/sites/{mall}/plan$");
     }
 
     private Task<string> ActiveIdAsync() => Page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");

@@ -48,7 +48,7 @@ public sealed class SitePlanningJourneyTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#wizard-ready")).ToBeVisibleAsync();
         await AssertAccessibleAsync();
         await Page.ClickAsync("#wizard-save");
-        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
+        await ExpectAddressAsync("/sites/[0-9a-f-]{36}$");
         var siteId = Guid.Parse(new Uri(Page.Url).Segments[^1]);
 
         await GoToAsync($"/sites/{siteId}/threats");

@@ -27,7 +27,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Page.FillAsync("#wizard-address", "Horní náměstí 13, Opava");
         await ChooseAsync("#wizard-region", "Moravian-Silesian");
         await Page.ClickAsync("#wizard-save-draft");
-        await Page.WaitForURLAsync("**/sites/new?draft=*");
+        await ExpectAddressAsync(@"/sites/new\?draft=[^/]+$");
         await GoToAsync("/sites");
         await Page.Locator("#site-drafts >> text=Městské divadlo Opava").ClickAsync();
         await Assertions.Expect(Page.Locator("#wizard-address")).ToHaveValueAsync("Horní náměstí 13, Opava");
@@ -67,7 +67,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
         await Page.ClickAsync("#wizard-save");
 
-        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
+        await ExpectAddressAsync("/sites/[0-9a-f-]{36}$");
         await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Městské divadlo Opava");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Hlediště");
         await Assertions.Expect(Page.Locator("main")).ToContainTextAsync("Zkušebna v suterénu");
@@ -79,7 +79,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await Assertions.Expect(Page.Locator("#wizard-step-title")).ToHaveTextAsync("Contacts");
         await Page.ClickAsync("#wizard-cancel");
         await Page.ClickAsync("#next-step-plan");
-        await Page.WaitForURLAsync("**/plan");
+        await ExpectAddressAsync("/plan$");
         await GoToAsync("/sites");
         await Assertions.Expect(Page.Locator("#site-drafts")).ToHaveCountAsync(0);
     }
@@ -208,7 +208,7 @@ public sealed class SiteWizardTests(AppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync();
         await Page.ClickAsync("#wizard-save");
 
-        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/sites/[0-9a-f-]{36}$"));
+        await ExpectAddressAsync("/sites/[0-9a-f-]{36}$");
         await Assertions.Expect(Page.Locator("#site-name")).ToHaveTextAsync("Royal Theatre Opava");
         await Assertions.Expect(Page.Locator("#site-methodology")).ToHaveTextAsync("Protected premises (test methodology)");
         await Assertions.Expect(Page.Locator("#site-attributes")).ToHaveTextAsync("Public queues outside");
