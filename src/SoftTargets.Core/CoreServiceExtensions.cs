@@ -25,13 +25,7 @@ public static class CoreServiceExtensions
         services.AddHybridCache();
         // SoftTargets:DefaultMethodology names the methodology a new site follows when none is chosen; the host binds it.
         services.AddOptions<MethodologyOptions>();
-        services.AddScoped<AuditInterceptor>();
-
-        // Scoped, not singleton: each scope (a request or a Blazor circuit) audits as its own user.
-        services.AddDbContextFactory<SoftTargetsDbContext>((sp, options) => options
-                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
-            ServiceLifetime.Scoped);
+        services.AddAuditedDbContext(connectionString);
 
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SyntheticSeeder>();

@@ -11,6 +11,7 @@ using SoftTargets.Core.Domain.Plans;
 using SoftTargets.Core.Domain.Readiness;
 using SoftTargets.Core.Domain.Sites;
 using SoftTargets.Core.Domain.Users;
+using SoftTargets.Core.Security;
 
 namespace SoftTargets.Core.Data;
 
@@ -38,6 +39,25 @@ public sealed class SoftTargetsDbContext(DbContextOptions<SoftTargetsDbContext> 
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    /// <summary>
+    /// Who saves through this context: set by <see cref="AuditedContextFactory"/> each time a pooled instance is handed
+    /// out, cleared when it goes back, read by the audit interceptor. Pooled instances must stay as EF Core resets them:
+    /// never point one at another database (<c>SetConnectionString</c>); make a context of its own options for that.
+    /// </summary>
+    internal ICurrentUser? CurrentUser { get; set; }
+
+    public override void Dispose()
+    {
+        CurrentUser = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        CurrentUser = null;
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -160,13 +160,10 @@ public sealed class MigrationStepsTests(DatabaseFixture fixture) : DatabaseTest(
         return (await command.ExecuteScalarAsync())?.ToString() ?? "";
     }
 
-    /// <summary>The app's own context (same registration, same model) on another database.</summary>
-    private SoftTargetsDbContext DbContextOn(TestDatabase database)
-    {
-        var db = Fixture.NewDbContext();
-        db.Database.SetConnectionString(database.ConnectionString);
-        return db;
-    }
+    /// <summary>The app's model on another database, in a context of its own (the app's are pooled on the lane's database).</summary>
+    private static SoftTargetsDbContext DbContextOn(TestDatabase database) =>
+        new(new DbContextOptionsBuilder<SoftTargetsDbContext>()
+            .UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")).Options);
 
     /// <summary>Every function (pg_get_functiondef) and trigger (pg_get_triggerdef) of the public schema, by name.</summary>
     private static async Task<SortedDictionary<string, string>> RoutinesAsync(string connectionString)

@@ -19,7 +19,7 @@ namespace SoftTargets.Core.Data.Interceptors;
 /// The one place that fills audit fields and writes the audit trail, inside the same SaveChanges
 /// (so the same transaction) as the change itself. Services never do either.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> NotAudited =
         [nameof(AuditableEntity.CreatedAt), nameof(AuditableEntity.CreatedBy), nameof(AuditableEntity.UpdatedAt), nameof(AuditableEntity.UpdatedBy), "Version"];
@@ -52,8 +52,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     {
         if (eventData.Context is { } context)
         {
-            var actor = await currentUser.GetAsync(cancellationToken);
-            Record(context, actor, clock.GetUtcNow());
+            var currentUser = (context as SoftTargetsDbContext)?.CurrentUser
+                ?? throw new InvalidOperationException("Only contexts from the app's context factory know who saves: take one from IDbContextFactory<SoftTargetsDbContext>.");
+            Record(context, await currentUser.GetAsync(cancellationToken), clock.GetUtcNow());
         }
         return result;
     }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SoftTargets.Core.Data;
+using SoftTargets.Core.Data.Interceptors;
+using SoftTargets.Core.Security;
 using SoftTargets.Core.Features.Readiness;
 
 namespace SoftTargets.Core.Features.Dashboards;
@@ -16,22 +18,23 @@ public static class DashboardReplica
     public static IServiceCollection AddDashboardReplica(this IServiceCollection services, string? connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString)) return services;
-        services.Replace(ServiceDescriptor.Scoped(sp => ActivatorUtilities.CreateInstance<ComplianceDashboard>(sp, OnReplica(sp, connectionString))));
-        services.Replace(ServiceDescriptor.Scoped(sp => ActivatorUtilities.CreateInstance<ReadinessDashboard>(sp, OnReplica(sp, connectionString))));
+        services.AddSingleton(sp => new ReplicaOptions(new DbContextOptionsBuilder<SoftTargetsDbContext>()
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+            .Options));
+        services.Replace(ServiceDescriptor.Scoped(sp => ActivatorUtilities.CreateInstance<ComplianceDashboard>(sp, OnReplica(sp))));
+        services.Replace(ServiceDescriptor.Scoped(sp => ActivatorUtilities.CreateInstance<ReadinessDashboard>(sp, OnReplica(sp))));
         return services;
     }
 
-    private static ReplicaContextFactory OnReplica(IServiceProvider services, string connectionString) =>
-        new(services.GetRequiredService<IDbContextFactory<SoftTargetsDbContext>>(), connectionString);
+    private static ReplicaContextFactory OnReplica(IServiceProvider services) =>
+        new(services.GetRequiredService<ReplicaOptions>(), services.GetRequiredService<ICurrentUser>());
 
-    /// <summary>The app's own contexts (same model, same options), pointed at the replica before they open a connection.</summary>
-    private sealed class ReplicaContextFactory(IDbContextFactory<SoftTargetsDbContext> primary, string connectionString) : IDbContextFactory<SoftTargetsDbContext>
+    private sealed record ReplicaOptions(DbContextOptions<SoftTargetsDbContext> Options);
+
+    /// <summary>Contexts of the app's model on the replica; not from the app's pool, whose contexts all stay on the primary.</summary>
+    private sealed class ReplicaContextFactory(ReplicaOptions replica, ICurrentUser currentUser) : IDbContextFactory<SoftTargetsDbContext>
     {
-        public SoftTargetsDbContext CreateDbContext()
-        {
-            var db = primary.CreateDbContext();
-            db.Database.SetConnectionString(connectionString);
-            return db;
-        }
+        public SoftTargetsDbContext CreateDbContext() => new(replica.Options) { CurrentUser = currentUser };
     }
 }

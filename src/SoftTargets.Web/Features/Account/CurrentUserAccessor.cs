@@ -14,7 +14,7 @@ public sealed class CurrentUserAccessor(AuthenticationStateProvider authenticati
 {
     public async ValueTask<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
-        var principal = await CircuitUserAsync() ?? http.HttpContext?.User;
+        var principal = PlainRequestUser() ?? await CircuitUserAsync() ?? http.HttpContext?.User;
         if (principal is not null) return ToActor(principal);
         return SystemScope.IsActive ? Actor.System : Actor.Anonymous;
     }
@@ -29,6 +29,14 @@ public sealed class CurrentUserAccessor(AuthenticationStateProvider authenticati
             organization,
             principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet());
     }
+
+    /// <summary>
+    /// The user of an HTTP request outside any circuit (the API, endpoints, a page's prerender, where the authentication
+    /// state is this same user), without asking the circuit first: that question throws outside a component. Inside a
+    /// circuit the request at hand, if any, is the circuit's connection under /_blazor, whose user may be out of date.
+    /// </summary>
+    private ClaimsPrincipal? PlainRequestUser() =>
+        http.HttpContext is { } context && !context.Request.Path.StartsWithSegments("/_blazor") ? context.User : null;
 
     private async Task<ClaimsPrincipal?> CircuitUserAsync()
     {

@@ -10,12 +10,14 @@ using SoftTargets.Core.Domain.Users;
 namespace SoftTargets.Web.Features.Account;
 
 /// <summary>
-/// Keeps sign-in tickets in the <c>UserSessions</c> table; the cookie holds only the session key.
-/// Every node reads the same table and nothing is cached, so signing out (the row is deleted), the
-/// idle timeout and the absolute lifetime hold on every node from the next request.
+/// Keeps sign-in tickets in the <c>UserSessions</c> table; the cookie holds only the session key. Every node
+/// reads the same table; a node remembers a live session it read (<see cref="SessionCache"/>) until the row
+/// changes on any node or its last-seen time is due to be written again, so signing out (the row is deleted),
+/// the idle timeout and the absolute lifetime hold on every node as soon as the change is heard there.
 /// </summary>
 public sealed class DatabaseTicketStore(
-    IServiceScopeFactory scopes, IDataProtectionProvider dataProtection, IOptionsMonitor<SessionSettings> settings, TimeProvider clock)
+    IServiceScopeFactory scopes, IDataProtectionProvider dataProtection, IOptionsMonitor<SessionSettings> settings, TimeProvider clock,
+    SessionCache cache)
     : ITicketStore
 {
     /// <summary>Last-seen times are written at most this often, so not every request writes a row.</summary>
@@ -49,30 +51,46 @@ public sealed class DatabaseTicketStore(
         await using var db = await DbAsync(scope);
         await db.UserSessions.Where(s => s.Id == key)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.LastSeenAt, now));
+        cache.Forget(key);
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
         var now = clock.GetUtcNow();
+        var idleTimeout = settings.CurrentValue.IdleTimeout;
+        if (cache.Find(key) is { } known && now - known.LastSeenAt < TouchEvery && known.ExpiresAt > now)
+            return TicketSerializer.Default.Deserialize(known.Ticket);
+
+        var changesHeard = cache.ChangesHeard;
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await DbAsync(scope);
         var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key);
         if (session is null) return null;
-        if (!session.IsLive(now, settings.CurrentValue.IdleTimeout))
+        if (!session.IsLive(now, idleTimeout))
         {
             await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+            cache.Forget(key);
             return null;
         }
-        if (now - session.LastSeenAt >= TouchEvery)
-            await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        byte[] ticket;
         try
         {
-            return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
+            ticket = _protector.Unprotect(session.Ticket);
         }
         catch (CryptographicException)
         {
             return null;
         }
+        if (now - session.LastSeenAt >= TouchEvery)
+        {
+            await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+            // The write is heard as a change: the next request reads the row once more, and remembers it then.
+        }
+        else
+        {
+            cache.Keep(key, new KnownSession(ticket, session.LastSeenAt, session.ExpiresAt), changesHeard);
+        }
+        return TicketSerializer.Default.Deserialize(ticket);
     }
 
     public async Task RemoveAsync(string key)
@@ -80,6 +98,7 @@ public sealed class DatabaseTicketStore(
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await DbAsync(scope);
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+        cache.Forget(key);
     }
 
     /// <summary>True while the session exists and is within its idle timeout and lifetime.</summary>

@@ -14,6 +14,8 @@ public static class SessionSecurityExtensions
     internal static void AddSessionSecurity(this IServiceCollection services)
     {
         services.AddOptions<SessionSettings>().BindConfiguration(SessionSettings.Section);
+        services.AddSingleton<SessionCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionCache>());
         services.AddSingleton<DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseTicketStore, IOptions<SessionSettings>>((options, store, settings) =>
