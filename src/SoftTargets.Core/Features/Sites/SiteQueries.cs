@@ -95,7 +95,7 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         var sites = Searched(Visible(db, actor), request.Search);
         if (SiteCursor.Read(request.After) is { } after)
             sites = sites.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.Name, s.Id), ValueTuple.Create(after.Name, after.Id)));
-        var page = await Rows(db, sites.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(request.Take + 1)).ToListAsync(ct);
+        var page = await PageRows(db, sites.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(request.Take + 1)).ToListAsync(ct);
         var items = await ItemsAsync(db, page.Take(request.Take).ToList(), ct);
         return new SiteListPage(items, page.Count > request.Take ? SiteCursor.Write(items[^1].Name, items[^1].Id) : null);
     }
@@ -115,6 +115,20 @@ public sealed class SiteQueries(IDbContextFactory<SoftTargetsDbContext> dbFactor
         {
             Id = s.Id, Name = s.Name, Organization = o.Name, Region = s.Region, VenueTypeKey = s.VenueTypeKey, MaxOccupancy = s.MaxOccupancy,
             UpdatedAt = s.UpdatedAt,
+            VersionId = db.MethodologyVersions.Where(v => v.MethodologyId == s.MethodologyId && v.Status == MethodologyVersionStatus.Published)
+                .OrderByDescending(v => v.PublishedAt).Select(v => (Guid?)v.Id).FirstOrDefault(),
+        };
+
+    /// <summary>
+    /// <see cref="Rows"/> for one keyset page: each row's organisation is looked up by its key, where a join would read
+    /// every organisation to hash them for the page's few rows.
+    /// </summary>
+    private static IQueryable<ListRow> PageRows(SoftTargetsDbContext db, IQueryable<Site> page) =>
+        from s in page
+        select new ListRow
+        {
+            Id = s.Id, Name = s.Name, Organization = db.Organizations.Where(o => o.Id == s.OrganizationId).Select(o => o.Name).First(),
+            Region = s.Region, VenueTypeKey = s.VenueTypeKey, MaxOccupancy = s.MaxOccupancy, UpdatedAt = s.UpdatedAt,
             VersionId = db.MethodologyVersions.Where(v => v.MethodologyId == s.MethodologyId && v.Status == MethodologyVersionStatus.Published)
                 .OrderByDescending(v => v.PublishedAt).Select(v => (Guid?)v.Id).FirstOrDefault(),
         };
