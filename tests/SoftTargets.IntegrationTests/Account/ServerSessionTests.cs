@@ -19,12 +19,12 @@ public sealed class ServerSessionTests(DatabaseFixture fixture) : DatabaseTest(f
     public async Task A_cookie_saved_before_signing_out_is_refused_afterwards()
     {
         var client = await Fixture.SignedInClientAsync(Auditor);
-        var saved = await SavedCookieAsync(client);
+        var saved = await DatabaseFixture.CookieHeaderAsync(client);
         var token = DatabaseFixture.AntiforgeryToken(await client.GetStringAsync("/"));
 
         var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        var replayedPage = await WithCookie(saved).GetAsync("/");
-        var replayedApi = await WithCookie(saved).GetAsync("/api/sites");
+        var replayedPage = await Fixture.WithCookie(saved).GetAsync("/");
+        var replayedApi = await Fixture.WithCookie(saved).GetAsync("/api/sites");
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, replayedPage.StatusCode);
@@ -109,20 +109,5 @@ public sealed class ServerSessionTests(DatabaseFixture fixture) : DatabaseTest(f
 
         Assert.True(whileSignedIn);
         Assert.False(afterSignOut);
-    }
-
-    private static async Task<string> SavedCookieAsync(HttpClient client)
-    {
-        // The client keeps its cookies to itself: read them from the Cookie header it sends.
-        var response = await client.GetAsync("/api/antiforgery");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response.RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
-    }
-
-    private HttpClient WithCookie(string cookieHeader)
-    {
-        var client = Fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
-        return client;
     }
 }

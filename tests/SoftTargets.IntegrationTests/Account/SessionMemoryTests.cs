@@ -22,7 +22,7 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
         await using var otherNode = Fixture.Derive(_ => { });
         await ListeningAsync(otherNode);
         var client = await Fixture.SignedInClientAsync(Auditor);
-        var onOtherNode = WithCookie(otherNode, await CookieHeaderAsync(client));
+        var onOtherNode = Fixture.WithCookie(await DatabaseFixture.CookieHeaderAsync(client), otherNode);
         Assert.Equal(HttpStatusCode.OK, (await onOtherNode.GetAsync("/api/sites")).StatusCode);
         var key = await SessionKeyAsync();
         Assert.NotNull(Memory(otherNode).Find(key));
@@ -58,8 +58,7 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
     public async Task With_sessions_kept_in_memory_off_every_request_reads_its_row()
     {
         await using var node = Fixture.Derive(builder => builder.UseSetting("Sessions:KeepInMemory", "false"));
-        var client = node.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await DatabaseFixture.PostLoginAsync(client, Auditor, Core.Data.Seed.DemoSeeder.Password)).StatusCode);
+        var client = await Fixture.SignedInClientAsync(Auditor, node: node);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sites")).StatusCode);
 
         await DeleteSessionsUnannouncedAsync();
@@ -73,8 +72,7 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
     {
         await using var node = Fixture.Derive(_ => { });
         await ListeningAsync(node);
-        var client = node.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await DatabaseFixture.PostLoginAsync(client, Auditor, Core.Data.Seed.DemoSeeder.Password)).StatusCode);
+        var client = await Fixture.SignedInClientAsync(Auditor, node: node);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/sites")).StatusCode);
 
         await using (var db = Fixture.NewDbContext())
@@ -127,19 +125,5 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
     {
         await using var db = Fixture.NewDbContext();
         return await db.UserSessions.Select(s => s.Id).SingleAsync();
-    }
-
-    private static async Task<string> CookieHeaderAsync(HttpClient client)
-    {
-        // The client keeps its cookies to itself: read them from the Cookie header it sends.
-        var response = await client.GetAsync("/api/antiforgery");
-        return response.RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
-    }
-
-    private static HttpClient WithCookie(WebApplicationFactory<Program> node, string cookieHeader)
-    {
-        var client = node.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
-        return client;
     }
 }

@@ -162,9 +162,9 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
         Factory.Services.CreateScope().ServiceProvider.GetRequiredService<SoftTargetsDbContext>();
 
     /// <summary>An HTTP client signed in through the real login form.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoSeeder.Password)
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoSeeder.Password, WebApplicationFactory<Program>? node = null)
     {
-        var client = AnonymousClient();
+        var client = AnonymousClient(node);
         var response = await PostLoginAsync(client, email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Signing in as {email} failed: {response.StatusCode}");
@@ -200,8 +200,24 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
         return client;
     }
 
-    public HttpClient AnonymousClient() =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>The Cookie header a client sends (it keeps its cookies to itself), to replay them from another client.</summary>
+    public static async Task<string> CookieHeaderAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/antiforgery");
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The client is not signed in: {response.StatusCode}.");
+        return response.RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
+    }
+
+    /// <summary>A client of <paramref name="node"/> (this lane's app unless given) that sends exactly this Cookie header.</summary>
+    public HttpClient WithCookie(string cookieHeader, WebApplicationFactory<Program>? node = null)
+    {
+        var client = (node ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
+        return client;
+    }
+
+    public HttpClient AnonymousClient(WebApplicationFactory<Program>? node = null) =>
+        (node ?? Factory).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
     {
