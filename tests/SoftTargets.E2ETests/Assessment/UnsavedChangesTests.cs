@@ -22,8 +22,10 @@ public sealed class UnsavedChangesTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("#site-tab-plan");
         await Assertions.Expect(Prompt("Leave without saving?")).ToBeVisibleAsync();
+        // The safe answer has the focus: Enter, or a key pressed in haste, keeps the answers.
+        await Assertions.Expect(Prompt("Leave without saving?").GetByRole(AriaRole.Button, new() { Name = "Stay" })).ToBeFocusedAsync();
         await AssertAccessibleAsync();
-        await Prompt("Leave without saving?").GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await Page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(Prompt("Leave without saving?")).ToHaveCountAsync(0);
         Assert.EndsWith("/self-assessment", Page.Url);
