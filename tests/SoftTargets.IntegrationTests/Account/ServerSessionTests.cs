@@ -56,7 +56,7 @@ public sealed class ServerSessionTests(DatabaseFixture fixture) : DatabaseTest(f
         await using var db = Fixture.NewDbContext();
 
         await db.UserSessions.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, DateTimeOffset.UtcNow.AddMinutes(-31)));
-        var afterIdle = await SessionMemoryTests.AnswerOnceHeardAsync(client, "/api/sites", HttpStatusCode.Unauthorized);
+        var afterIdle = await DatabaseFixture.AnswerOnceHeardAsync(client, "/api/sites", HttpStatusCode.Unauthorized);
 
         Assert.Equal(HttpStatusCode.Unauthorized, afterIdle);
         Assert.Equal(0, await db.UserSessions.CountAsync());
@@ -69,7 +69,7 @@ public sealed class ServerSessionTests(DatabaseFixture fixture) : DatabaseTest(f
         await using var db = Fixture.NewDbContext();
 
         await db.Database.ExecuteSqlRawAsync("""UPDATE "UserSessions" SET "ExpiresAt" = now() - interval '1 second'""");
-        var response = await SessionMemoryTests.AnswerOnceHeardAsync(client, "/api/sites", HttpStatusCode.Unauthorized);
+        var response = await DatabaseFixture.AnswerOnceHeardAsync(client, "/api/sites", HttpStatusCode.Unauthorized);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response);
     }

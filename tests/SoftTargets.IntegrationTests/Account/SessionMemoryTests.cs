@@ -31,7 +31,7 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
         var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, await AnswerOnceHeardAsync(onOtherNode, "/api/sites", HttpStatusCode.Unauthorized));
+        Assert.Equal(HttpStatusCode.Unauthorized, await DatabaseFixture.AnswerOnceHeardAsync(onOtherNode, "/api/sites", HttpStatusCode.Unauthorized));
         Assert.Null(Memory(otherNode).Find(key));
     }
 
@@ -48,7 +48,7 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
         var unannounced = await client.GetAsync("/api/sites");
         await using (var db = Fixture.NewDbContext())
             await db.Database.ExecuteSqlRawAsync("""SELECT pg_notify('user_session_changed', @key)""", new NpgsqlParameter("key", key));
-        var announced = await AnswerOnceHeardAsync(client, "/api/sites", HttpStatusCode.Unauthorized);
+        var announced = await DatabaseFixture.AnswerOnceHeardAsync(client, "/api/sites", HttpStatusCode.Unauthorized);
 
         Assert.Equal(HttpStatusCode.OK, unannounced.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, announced);
@@ -84,21 +84,6 @@ public sealed class SessionMemoryTests(DatabaseFixture fixture) : DatabaseTest(f
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/sites")).StatusCode);
         await UntilAsync(() => Memory(node).IsListening);
-    }
-
-    /// <summary>
-    /// The answer to <paramref name="path"/> once it is <paramref name="expected"/>, or the last one after five seconds:
-    /// a change made on another node (or straight in the database) holds here once its announcement has arrived.
-    /// </summary>
-    public static async Task<HttpStatusCode> AnswerOnceHeardAsync(HttpClient client, string path, HttpStatusCode expected)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var status = (await client.GetAsync(path)).StatusCode;
-            if (status == expected || waited.Elapsed > TimeSpan.FromSeconds(5)) return status;
-            await Task.Delay(20);
-        }
     }
 
     private static SessionCache Memory(WebApplicationFactory<Program> node) => node.Services.GetRequiredService<SessionCache>();

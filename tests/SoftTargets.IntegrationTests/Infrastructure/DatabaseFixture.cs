@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -206,6 +207,21 @@ public sealed partial class DatabaseFixture : IAsyncLifetime
         var response = await client.GetAsync("/api/antiforgery");
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"The client is not signed in: {response.StatusCode}.");
         return response.RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
+    }
+
+    /// <summary>
+    /// The answer to <paramref name="path"/> once it is <paramref name="expected"/>, or the last one after five seconds:
+    /// a change made on another node (or straight in the database) holds here once its announcement has arrived.
+    /// </summary>
+    public static async Task<HttpStatusCode> AnswerOnceHeardAsync(HttpClient client, string path, HttpStatusCode expected)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = (await client.GetAsync(path)).StatusCode;
+            if (status == expected || waited.Elapsed > TimeSpan.FromSeconds(5)) return status;
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>A client of <paramref name="node"/> (this lane's app unless given) that sends exactly this Cookie header.</summary>

@@ -61,7 +61,7 @@ public sealed class DatabaseTicketStore(
         if (cache.Find(key) is { } known && now - known.LastSeenAt < TouchEvery && known.ExpiresAt > now)
             return TicketSerializer.Default.Deserialize(known.Ticket);
 
-        var changesHeard = cache.ChangesHeard;
+        var changesHeard = cache.ChangesHeard(key);
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await DbAsync(scope);
         var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key);

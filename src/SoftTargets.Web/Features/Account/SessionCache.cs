@@ -29,16 +29,22 @@ public sealed class SessionCache(IServiceScopeFactory scopes, IOptions<SessionSe
     private static readonly TimeSpan QuietCheck = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Changes heard, counted per stripe of keys: a change to one session spoils only the reads of sessions in its
+    /// stripe that were under way, not every read on the node (each live session writes its last-seen time every 30 s).
+    /// </summary>
+    private const int Stripes = 64;
+
     private readonly ConcurrentDictionary<string, KnownSession> _known = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-    private long _changesHeard;
+    private readonly long[] _changesHeard = new long[Stripes];
     private volatile bool _listening;
 
     /// <summary>True while changes are heard; the cache is empty and unused otherwise.</summary>
     public bool IsListening => _listening;
 
-    /// <summary>Counts every change heard; taken before a session is read, it tells <see cref="Keep"/> whether the read may be stale.</summary>
-    public long ChangesHeard => Interlocked.Read(ref _changesHeard);
+    /// <summary>Counts the changes heard for the stripe of <paramref name="key"/>; taken before the session is read, it tells <see cref="Keep"/> whether the read may be stale.</summary>
+    public long ChangesHeard(string key) => Interlocked.Read(ref _changesHeard[StripeOf(key)]);
 
     public KnownSession? Find(string key) => _listening && _known.TryGetValue(key, out var session) ? session : null;
 
@@ -47,7 +53,7 @@ public sealed class SessionCache(IServiceScopeFactory scopes, IOptions<SessionSe
     {
         lock (_gate)
         {
-            if (_listening && _changesHeard == changesHeardBeforeReading && _known.Count < MostKept) _known[key] = session;
+            if (_listening && _changesHeard[StripeOf(key)] == changesHeardBeforeReading && _known.Count < MostKept) _known[key] = session;
         }
     }
 
@@ -55,7 +61,7 @@ public sealed class SessionCache(IServiceScopeFactory scopes, IOptions<SessionSe
     {
         lock (_gate)
         {
-            _changesHeard++;
+            Interlocked.Increment(ref _changesHeard[StripeOf(key)]);
             _known.TryRemove(key, out _);
         }
     }
@@ -65,10 +71,12 @@ public sealed class SessionCache(IServiceScopeFactory scopes, IOptions<SessionSe
         lock (_gate)
         {
             _listening = listening;
-            _changesHeard++;
+            for (var stripe = 0; stripe < Stripes; stripe++) Interlocked.Increment(ref _changesHeard[stripe]);
             _known.Clear();
         }
     }
+
+    private static int StripeOf(string key) => (int)((uint)StringComparer.Ordinal.GetHashCode(key) % Stripes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
