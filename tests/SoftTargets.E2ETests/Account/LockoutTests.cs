@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SoftTargets.Core.Domain.Users;
@@ -21,7 +20,7 @@ public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
         await Page.ClickAsync("a[lang='cs']");
         await Page.WaitForFunctionAsync("() => document.documentElement.lang === 'cs'");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Přihlášení do SoftTargets");
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login$"));
+        await ExpectAddressAsync("/account/login$");
         await AssertAccessibleAsync();
     }
 
@@ -46,7 +45,7 @@ public sealed class LockoutTests(AppFixture app) : BrowserTest(app)
         await Page.FillAsync("#password", Password);
         await SubmitLoginAsync();
         await Assertions.Expect(Page.Locator("#login-message")).ToContainTextAsync("locked");
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
+        await ExpectAddressAsync("/account/login");
     }
 
     /// <summary>Posts the sign-in form and waits for the answer page, so no message of the previous page is read.</summary>

@@ -59,7 +59,7 @@ public sealed class TwoFactorJourneyTests(AppFixture app) : BrowserTest(app)
         await Page.FillAsync("#password", Password);
         await Page.ClickAsync("#login-submit");
         // The address, not a load event (an enhanced navigation inside the page sends none).
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login/two-factor"));
+        await ExpectAddressAsync("/account/login/two-factor");
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Druhý krok přihlášení");
         await AssertAccessibleAsync();
         // The next 30-second step's code: the app accepts its neighbours, and it is never the code just used to turn the factor on.

@@ -34,7 +34,7 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
 
         await Page.FillAsync("#audit-person", "arenaplus");
         await ChooseAsync("#audit-type", "Plan measure");
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("person=arenaplus.*entityType=PlanMeasure|entityType=PlanMeasure.*person=arenaplus"));
+        await ExpectAddressAsync("person=arenaplus.*entityType=PlanMeasure|entityType=PlanMeasure.*person=arenaplus");
         var row = Page.Locator("#audit-grid tbody tr:has(.audit-open)");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync(ArenaManager);
@@ -63,7 +63,7 @@ public sealed class AuditTrailJourneyTests(AppFixture app) : BrowserTest(app)
 
         await Page.ClickAsync("#site-history");
 
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex($"/audit\\?entityType=Site&entityId={arena}&parts=true"));
+        await ExpectAddressAsync($"/audit\\?entityType=Site&entityId={arena}&parts=true");
         await Page.Locator("#audit-grid tbody tr .audit-title").First.WaitForAsync();
         await Assertions.Expect(Page.Locator("#audit-record-id")).ToHaveValueAsync(arena.ToString());
         await Assertions.Expect(Page.Locator("#audit-parts")).ToBeCheckedAsync();

@@ -53,6 +53,6 @@ public sealed class AccountMenuTests(AppFixture app) : BrowserTest(app)
         await ExpectAddressAsync("/account/login");
         // Signed out: the app sends the next visit to the sign-in page.
         await Page.GotoAsync("/");
-        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/login"));
+        await ExpectAddressAsync("/account/login");
     }
 }
